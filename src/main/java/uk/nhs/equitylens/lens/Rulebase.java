@@ -1,0 +1,67 @@
+package uk.nhs.equitylens.lens;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.kie.api.KieBase;
+
+/**
+ * A compiled, checked rulebase: one shared {@link KieBase} (sessions are made per evaluation), its
+ * version (a content hash of the rule files) and the governance metadata of every rule.
+ */
+public final class Rulebase {
+
+	/**
+	 * The evaluation layers, in the order they run. Each rule names its layer as its
+	 * {@code agenda-group}: classification derives facts from the proposal; assessment raises
+	 * findings, required mitigations and benefits from them; mitigation counts what is committed;
+	 * rating turns points into scores and bands.
+	 */
+	public static final List<String> LAYERS = List.of("classify", "assess", "mitigate", "rate");
+
+	/** The lens domains a rule may belong to; the first five are the scored domains. */
+	public static final List<String> DOMAINS = List.of("cohorts", "access", "clinical", "evidence", "monitoring",
+			"rating");
+
+	private final String version;
+
+	private final KieBase kieBase;
+
+	private final List<RuleInfo> rules;
+
+	private final Map<String, RuleInfo> rulesById;
+
+	private final List<RuleFile> files;
+
+	Rulebase(String version, KieBase kieBase, List<RuleInfo> rules, List<RuleFile> files) {
+		this.version = version;
+		this.kieBase = kieBase;
+		this.rules = List.copyOf(rules);
+		this.rulesById = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::ruleId, Function.identity()));
+		this.files = List.copyOf(files);
+	}
+
+	/** {@code sha256:<hex>} over every rule file's path and content. */
+	public String version() {
+		return version;
+	}
+
+	KieBase kieBase() {
+		return kieBase;
+	}
+
+	public List<RuleInfo> rules() {
+		return rules;
+	}
+
+	public RuleInfo rule(String ruleId) {
+		return rulesById.get(ruleId);
+	}
+
+	public List<RuleFile> files() {
+		return files;
+	}
+
+}

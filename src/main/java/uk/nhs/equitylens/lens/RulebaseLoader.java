@@ -1,0 +1,166 @@
+package uk.nhs.equitylens.lens;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieContainer;
+
+import uk.nhs.equitylens.lens.fact.RuleMetadata;
+
+/**
+ * Compiles DRL files into a {@link Rulebase}: classic DRL compiled at runtime, so a rule file that
+ * does not compile is reported as {@code file [line N]: problem}. Every rule must carry its
+ * governance metadata ({@code @ruleId}, {@code @domain}, {@code @rationale}) and belong to one of
+ * the {@link Rulebase#LAYERS}; anything else is a load error, never a silent skip.
+ */
+public final class RulebaseLoader {
+
+	private static final Pattern RULE_ID = Pattern.compile("[A-Z]{2,5}-\\d{3}");
+
+	private static final int MAX_RATIONALE = 300;
+
+	private static final String SOURCE_ROOT = "src/main/resources/";
+
+	private static final AtomicLong BUILDS = new AtomicLong();
+
+	private final KieServices kieServices = KieServices.Factory.get();
+
+	public Rulebase load(List<RuleFile> files) {
+		if (files.isEmpty()) {
+			throw new RulebaseException("The rulebase has no .drl files.");
+		}
+		List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
+		String version = version(sorted);
+		ReleaseId releaseId = kieServices.newReleaseId("uk.nhs.equitylens", "rulebase",
+				"1.0." + BUILDS.incrementAndGet());
+		KieFileSystem kfs = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
+		for (RuleFile file : sorted) {
+			kfs.write(SOURCE_ROOT + file.path(),
+					kieServices.getResources().newByteArrayResource(file.content()).setResourceType(ResourceType.DRL));
+		}
+		try {
+			KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+			List<String> errors = builder.getResults()
+				.getMessages(Message.Level.ERROR)
+				.stream()
+				.map(RulebaseLoader::describe)
+				.toList();
+			if (!errors.isEmpty()) {
+				throw new RulebaseException(errors);
+			}
+			KieContainer container = kieServices.newKieContainer(releaseId);
+			KieBase kieBase = container.getKieBase();
+			List<RuleInfo> rules = checkMetadata(kieBase, sorted);
+			return new Rulebase(version, kieBase, rules, sorted);
+		}
+		finally {
+			kieServices.getRepository().removeKieModule(releaseId);
+		}
+	}
+
+	private static String describe(Message message) {
+		String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + SOURCE_ROOT, "");
+		String text = message.getText() == null ? "" : message.getText().strip();
+		return path + " [line " + message.getLine() + "]: " + text;
+	}
+
+	private static List<RuleInfo> checkMetadata(KieBase kieBase, List<RuleFile> files) {
+		Map<String, RuleFile> byPath = new HashMap<>();
+		files.forEach(f -> byPath.put(f.path(), f));
+		List<String> problems = new ArrayList<>();
+		List<RuleInfo> rules = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		for (KiePackage kiePackage : kieBase.getKiePackages()) {
+			for (Rule rule : kiePackage.getRules()) {
+				String path = pathOf(rule);
+				RuleFile file = byPath.get(path);
+				int line = file == null ? 0 : file.lineOf("rule \"" + rule.getName() + "\"");
+				String where = path + " [line " + line + "]: rule \"" + rule.getName() + "\"";
+				String ruleId = RuleMetadata.ruleId(rule);
+				String domain = RuleMetadata.domain(rule);
+				String rationale = RuleMetadata.rationale(rule);
+				String layer = ((RuleImpl) rule).getAgendaGroup();
+				if (rule.getMetaData().containsKey("description")) {
+					problems.add(where + " uses @description; write the one-line rationale as @rationale(\"...\")");
+				}
+				if (ruleId == null || ruleId.isBlank()) {
+					problems.add(where + " has no @ruleId(\"XXX-000\")");
+				}
+				else if (!RULE_ID.matcher(ruleId).matches()) {
+					problems.add(where + " has @ruleId(\"" + ruleId + "\"), which is not of the form XXX-000");
+				}
+				else if (!ids.add(ruleId)) {
+					problems.add(where + " reuses @ruleId(\"" + ruleId + "\"); rule ids are unique and stable");
+				}
+				if (domain == null || domain.isBlank()) {
+					problems.add(where + " has no @domain; use one of " + Rulebase.DOMAINS);
+				}
+				else if (!Rulebase.DOMAINS.contains(domain)) {
+					problems.add(where + " has @domain(\"" + domain + "\"); use one of " + Rulebase.DOMAINS);
+				}
+				if (rationale == null || rationale.isBlank()) {
+					problems.add(where + " has no @rationale(\"...\"): say in one line why the rule exists");
+				}
+				else if (rationale.length() > MAX_RATIONALE || rationale.contains("\n")) {
+					problems.add(where + " has a @rationale longer than one line of " + MAX_RATIONALE + " characters");
+				}
+				if (!Rulebase.LAYERS.contains(layer)) {
+					problems.add(where + " is in agenda-group \"" + layer + "\"; use one of " + Rulebase.LAYERS);
+				}
+				rules.add(new RuleInfo(ruleId, domain, rationale, rule.getName(), path, line, layer));
+			}
+		}
+		if (!problems.isEmpty()) {
+			problems.sort(null);
+			throw new RulebaseException(problems);
+		}
+		rules.sort(Comparator.comparing(RuleInfo::ruleId));
+		return rules;
+	}
+
+	private static String pathOf(Rule rule) {
+		if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+			return impl.getResource().getSourcePath().replaceFirst("^" + SOURCE_ROOT, "");
+		}
+		return rule.getPackageName().replace('.', '/') + "/?";
+	}
+
+	/** {@code sha256:} over each file's path and bytes, in path order. */
+	static String version(List<RuleFile> sortedFiles) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (RuleFile file : sortedFiles) {
+				digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(file.content());
+				digest.update((byte) 0);
+			}
+			return "sha256:" + HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java platform", ex);
+		}
+	}
+
+}

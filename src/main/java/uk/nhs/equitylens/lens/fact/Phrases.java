@@ -1,0 +1,70 @@
+package uk.nhs.equitylens.lens.fact;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** Wording helpers for explanations written in rule consequences. */
+public final class Phrases {
+
+	private Phrases() {
+	}
+
+	/** 0.34 → "34%". */
+	public static String percent(double fraction) {
+		return Math.round(fraction * 100) + "%";
+	}
+
+	/** 12000 → "12,000". */
+	public static String number(long value) {
+		return String.format(Locale.UK, "%,d", value);
+	}
+
+	/** Labels of cohorts, barriers or clinical areas, joined as "a, b and c", each starting lower case. */
+	public static String labels(Collection<?> facts) {
+		List<String> labels = new ArrayList<>();
+		for (Object fact : facts) {
+			labels.add(lowerFirst(label(fact)));
+		}
+		labels.sort(null);
+		return join(labels);
+	}
+
+	public static String label(Object fact) {
+		if (fact instanceof Cohort cohort) {
+			return cohort.label();
+		}
+		if (fact instanceof Barrier barrier) {
+			return barrier.label();
+		}
+		if (fact instanceof ClinicalArea area) {
+			return area.label();
+		}
+		return String.valueOf(fact);
+	}
+
+	/** "a", "a and b", "a, b and c". */
+	public static String join(List<String> items) {
+		if (items.isEmpty()) {
+			return "";
+		}
+		if (items.size() == 1) {
+			return items.get(0);
+		}
+		return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+	}
+
+	/** "Age" → "age", but "BSL users" stays. */
+	static String lowerFirst(String text) {
+		if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && !Character.isUpperCase(text.charAt(1))) {
+			return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+		}
+		return text;
+	}
+
+	public static String lower(String text) {
+		return lowerFirst(text);
+	}
+
+}
