@@ -15,7 +15,7 @@ public final class Rulebase {
 
 	/**
 	 * The evaluation layers, in the order they run. Each rule names its layer as its
-	 * {@code agenda-group}: classification derives facts from the proposal; assessment raises
+	 * {@code ruleflow-group} (Drools 10 spelling of agenda-group; the engine focuses each in turn): classification derives facts from the proposal; assessment raises
 	 * findings, required mitigations and benefits from them; mitigation counts what is committed;
 	 * rating turns points into scores and bands.
 	 */

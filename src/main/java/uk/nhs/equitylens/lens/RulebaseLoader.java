@@ -126,7 +126,7 @@ public final class RulebaseLoader {
 					problems.add(where + " has a @rationale longer than one line of " + MAX_RATIONALE + " characters");
 				}
 				if (!Rulebase.LAYERS.contains(layer)) {
-					problems.add(where + " is in agenda-group \"" + layer + "\"; use one of " + Rulebase.LAYERS);
+					problems.add(where + " is in ruleflow-group \"" + layer + "\"; put it in one of the layers " + Rulebase.LAYERS);
 				}
 				rules.add(new RuleInfo(ruleId, domain, rationale, rule.getName(), path, line, layer));
 			}

@@ -33,7 +33,9 @@ public final class Phrases {
 
 	public static String label(Object fact) {
 		if (fact instanceof Cohort cohort) {
-			return cohort.label();
+			String label = cohort.label().replaceFirst("\\s*\\([^)]*\\)$", "");
+			return "protected".equals(cohort.category())
+					? "People sharing the protected characteristic of " + lowerFirst(label) : label;
 		}
 		if (fact instanceof Barrier barrier) {
 			return barrier.label();
@@ -42,6 +44,23 @@ public final class Phrases {
 			return area.label();
 		}
 		return String.valueOf(fact);
+	}
+
+	/**
+	 * Cohorts that are worse off or whose impact is unknown: "a and b, who are expected to be worse
+	 * off, and c, for whom the impact is not known".
+	 */
+	public static String atRisk(Collection<Cohort> cohorts) {
+		List<Cohort> negative = cohorts.stream().filter(Cohort::isNegative).toList();
+		List<Cohort> unknown = cohorts.stream().filter(c -> c.impact() == Impact.UNKNOWN).toList();
+		List<String> parts = new ArrayList<>();
+		if (!negative.isEmpty()) {
+			parts.add(labels(negative) + ", who are expected to be worse off");
+		}
+		if (!unknown.isEmpty()) {
+			parts.add(labels(unknown) + ", for whom the impact is not known");
+		}
+		return String.join(", and ", parts);
 	}
 
 	/** "a", "a and b", "a, b and c". */
@@ -65,6 +84,14 @@ public final class Phrases {
 
 	public static String lower(String text) {
 		return lowerFirst(text);
+	}
+
+	/** The first letter in upper case, to start a sentence. */
+	public static String capital(String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

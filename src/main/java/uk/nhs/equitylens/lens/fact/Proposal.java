@@ -7,13 +7,15 @@ package uk.nhs.equitylens.lens.fact;
  * @param type proposal type code, e.g. {@code DIGITAL_CHANNEL}
  * @param typeLabel the vocabulary label of the type
  * @param affected people affected
- * @param core20Share fraction 0..1 of the affected population in Core20 areas; {@code null} when
- * neither given nor derivable from the areas named
- * @param core20Basis what the share is a share of, for explanations: "of the 12,000 people
- * affected" or "of the 6 areas named (IoD 2025)"
+ * @param core20Share fraction 0..1 in Core20 areas; {@code null} when neither given nor derivable
+ * from the areas named
+ * @param core20Statement the share as a sentence fragment for explanations, saying what it is a
+ * share of: "34% of the 12,000 people affected live in the most deprived 20% of areas" or "2 of
+ * the 3 areas named (50%) are among the most deprived 20% in England (IoD 2025)"; {@code null}
+ * when the share is unknown
  */
-public record Proposal(String title, String type, String typeLabel, int affected, Double core20Share,
-		String core20Basis) {
+public record Proposal(String title, String type, String typeLabel, long affected, Double core20Share,
+		String core20Statement) {
 
 	public boolean isCore20ShareKnown() {
 		return core20Share != null;

@@ -1,10 +1,14 @@
 package uk.nhs.equitylens.lens.fact;
 
-/** Points a committed mitigation takes off the finding that required it (residual scoring). */
-public record RiskReduction(RequiredMitigation requirement, double points) {
+/**
+ * Points a committed mitigation takes off the finding that required it (residual scoring).
+ *
+ * @param domain the lens domain of that finding, where the points come off
+ */
+public record RiskReduction(RequiredMitigation requirement, String domain, double points) {
 
-	public String domain() {
-		return requirement.finding().getDomain();
+	public static RiskReduction of(RequiredMitigation requirement, double points) {
+		return new RiskReduction(requirement, requirement.finding().getDomain(), points);
 	}
 
 	@Override

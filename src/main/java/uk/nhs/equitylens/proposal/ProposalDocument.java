@@ -1,0 +1,91 @@
+package uk.nhs.equitylens.proposal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The proposal document ({@code shared/spec/proposal.md}): one proposal as an ambassador answered
+ * the form. Its keys are the contract between the form, the API, the rules and storage. Codes are
+ * kept as text here and checked against the vocabulary by {@link ProposalValidator}, so that an
+ * unknown code is reported by field rather than as unreadable JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProposalDocument(
+		@NotBlank @Size(max = 200) String title,
+		@NotBlank String board,
+		@NotBlank String proposalType,
+		@NotBlank @Size(max = 5000) String summary,
+		@NotNull @Valid Population population,
+		@Size(max = 60) List<@NotNull @Valid CohortAnswer> cohorts,
+		@Size(max = 30) List<@NotNull @Valid BarrierAnswer> barriers,
+		@Size(max = 20) List<@NotNull String> clinicalAreas,
+		@Valid EvidenceAnswer evidence,
+		@Valid EngagementAnswer engagement,
+		@Valid MonitoringAnswer monitoring,
+		@Size(max = 40) List<@NotNull @Valid MitigationAnswer> mitigations) {
+
+	public ProposalDocument {
+		cohorts = cohorts == null ? List.of() : cohorts;
+		barriers = barriers == null ? List.of() : barriers;
+		clinicalAreas = clinicalAreas == null ? List.of() : clinicalAreas;
+		mitigations = mitigations == null ? List.of() : mitigations;
+	}
+
+	/**
+	 * @param affected people affected
+	 * @param core20Share fraction 0..1 of them living in national IMD deciles 1-2
+	 * @param areas ONS LSOA codes of the places the change touches
+	 * @param deprivationEdition IOD2025 (default) or IMD2019: which deprivation data the areas are
+	 * read against
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Population(
+			@NotNull @Min(0) @Max(100_000_000) Long affected,
+			@DecimalMin("0.0") @DecimalMax("1.0") Double core20Share,
+			@Size(max = 500) List<@NotNull String> areas,
+			String deprivationEdition) {
+
+		public Population {
+			areas = areas == null ? List.of() : areas;
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record CohortAnswer(@NotBlank String code, @NotBlank String impact, @Size(max = 4000) String evidence) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record BarrierAnswer(@NotBlank String code, @NotBlank String severity, @Size(max = 2000) String note) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record EvidenceAnswer(Boolean dataDisaggregated, @Size(max = 5000) String sources) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record EngagementAnswer(Boolean affectedCommunitiesEngaged, Boolean coProduced,
+			@Size(max = 5000) String summary) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record MonitoringAnswer(Boolean planned, Boolean byDeprivation, Boolean byEthnicity) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record MitigationAnswer(@NotBlank String code, @NotBlank String status, @Size(max = 200) String owner,
+			LocalDate due, @Size(max = 2000) String note) {
+	}
+
+}

@@ -1,0 +1,61 @@
+package uk.nhs.equitylens.assessment;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+import uk.nhs.equitylens.proposal.ProposalDocument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The proposal example from {@code shared/spec/proposal.md}, through the whole lens without Spring. */
+class SpecExampleTest {
+
+	static ProposalDocument example() throws Exception {
+		try (InputStream in = SpecExampleTest.class.getResourceAsStream("/proposals/spec-example.json")) {
+			return JsonMapper.builder().build().readValue(in, ProposalDocument.class);
+		}
+	}
+
+	@Test
+	void digitalOnlyBookingIsHighOrSevereAndNeedsANonDigitalRoute() throws Exception {
+		AssessmentResult result = TestAssessor.get().evaluate(example()).result();
+		System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+
+		assertThat(result.rating()).isIn("HIGH", "SEVERE");
+		assertThat(result.requiredMitigations())
+			.filteredOn(m -> m.code().equals("NON_DIGITAL_ROUTE"))
+			.singleElement()
+			.satisfies(m -> {
+				assertThat(m.ruleId()).isEqualTo("ACC-001");
+				assertThat(m.satisfied()).isTrue();
+				assertThat(m.label()).isEqualTo("Keep a telephone and in-person route of equal standing");
+			});
+		assertThat(result.rulebaseVersion()).startsWith("sha256:");
+		assertThat(result.formVersion()).isEqualTo("hiia/1");
+	}
+
+	@Test
+	void committingTheNonDigitalRouteLowersTheResidualRating() throws Exception {
+		ProposalDocument committed = example();
+		ProposalDocument proposed = new ProposalDocument(committed.title(), committed.board(), committed.proposalType(),
+				committed.summary(), committed.population(), committed.cohorts(), committed.barriers(),
+				committed.clinicalAreas(), committed.evidence(), committed.engagement(), committed.monitoring(),
+				List.of(new ProposalDocument.MitigationAnswer("NON_DIGITAL_ROUTE", "PROPOSED", null, null, null)));
+
+		AssessmentResult withCommitment = TestAssessor.get().evaluate(committed).result();
+		AssessmentResult withoutCommitment = TestAssessor.get().evaluate(proposed).result();
+
+		assertThat(withoutCommitment.residualRating()).isEqualTo(withoutCommitment.rating());
+		assertThat(withCommitment.rating()).isEqualTo(withoutCommitment.rating());
+		assertThat(withCommitment.residualScore()).isLessThan(withoutCommitment.residualScore());
+		assertThat(ratingOrder(withCommitment.residualRating())).isLessThan(ratingOrder(withoutCommitment.residualRating()));
+	}
+
+	private static int ratingOrder(String rating) {
+		return List.of("LOW", "MODERATE", "HIGH", "SEVERE").indexOf(rating);
+	}
+
+}
