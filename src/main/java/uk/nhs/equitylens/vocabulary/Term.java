@@ -1,5 +1,6 @@
 package uk.nhs.equitylens.vocabulary;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -22,6 +23,7 @@ public record Term(String code, String label, String category, String population
 		return new Term(code, label, null, null, null);
 	}
 
+	@JsonIgnore
 	public boolean isRetired() {
 		return Boolean.TRUE.equals(retired);
 	}
