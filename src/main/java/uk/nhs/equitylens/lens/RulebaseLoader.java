@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -61,11 +62,13 @@ public final class RulebaseLoader {
 		}
 		try {
 			KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
-			List<String> errors = builder.getResults()
-				.getMessages(Message.Level.ERROR)
-				.stream()
-				.map(RulebaseLoader::describe)
-				.toList();
+			List<String> errors = new ArrayList<>(
+					builder.getResults().getMessages(Message.Level.ERROR).stream().map(RulebaseLoader::describe).toList());
+			if (errors.size() > 1) {
+				// the parser's follow-on message after a syntax error it has already described
+				errors.removeIf(error -> error.endsWith("Parser returned a null Package"));
+			}
+			errors.addAll(descriptions(sorted));
 			if (!errors.isEmpty()) {
 				throw new RulebaseException(errors);
 			}
@@ -79,10 +82,39 @@ public final class RulebaseLoader {
 		}
 	}
 
-	private static String describe(Message message) {
+	/** {@code file [line N]: problem}, without the parser's stack traces. */
+	static String describe(Message message) {
 		String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + SOURCE_ROOT, "");
 		String text = message.getText() == null ? "" : message.getText().strip();
-		return path + " [line " + message.getLine() + "]: " + text;
+		int trace = text.indexOf(" Stack trace:");
+		if (trace >= 0) {
+			text = text.substring(0, trace).strip();
+		}
+		text = text.replaceAll("\\s*\\n\\s*", " ");
+		int line = message.getLine();
+		Matcher parserLine = PARSER_LINE.matcher(text);
+		if (line <= 0 && parserLine.find()) {
+			line = Integer.parseInt(parserLine.group(1));
+		}
+		return path + " [line " + line + "]: " + text;
+	}
+
+	/** The parser's own position, when the message has no line: "Line 18:0 ...". */
+	private static final Pattern PARSER_LINE = Pattern.compile("^\\[?\\d*,?\\d*\\]?:?\\s*Line (\\d+):\\d+");
+
+	/** {@code @description} is read under different keys by the two compile modes; the lens uses @rationale. */
+	private static List<String> descriptions(List<RuleFile> files) {
+		List<String> problems = new ArrayList<>();
+		for (RuleFile file : files) {
+			String[] lines = file.text().split("\n", -1);
+			for (int i = 0; i < lines.length; i++) {
+				if (lines[i].contains("@description")) {
+					problems.add(file.path() + " [line " + (i + 1)
+							+ "]: uses @description; write the one-line rationale as @rationale(\"...\")");
+				}
+			}
+		}
+		return problems;
 	}
 
 	private static List<RuleInfo> checkMetadata(KieBase kieBase, List<RuleFile> files) {
@@ -101,9 +133,6 @@ public final class RulebaseLoader {
 				String domain = RuleMetadata.domain(rule);
 				String rationale = RuleMetadata.rationale(rule);
 				String layer = ((RuleImpl) rule).getAgendaGroup();
-				if (rule.getMetaData().containsKey("description")) {
-					problems.add(where + " uses @description; write the one-line rationale as @rationale(\"...\")");
-				}
 				if (ruleId == null || ruleId.isBlank()) {
 					problems.add(where + " has no @ruleId(\"XXX-000\")");
 				}
