@@ -22,11 +22,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProposalDocument(
-		@NotBlank @Size(max = 200) String title,
-		@NotBlank String board,
-		@NotBlank String proposalType,
-		@NotBlank @Size(max = 5000) String summary,
-		@NotNull @Valid Population population,
+		@NotBlank(message = "is required") @Size(max = 200) String title,
+		@NotBlank(message = "is required") String board,
+		@NotBlank(message = "is required") String proposalType,
+		@NotBlank(message = "is required") @Size(max = 5000) String summary,
+		@NotNull(message = "is required") @Valid Population population,
 		@Size(max = 60) List<@NotNull @Valid CohortAnswer> cohorts,
 		@Size(max = 30) List<@NotNull @Valid BarrierAnswer> barriers,
 		@Size(max = 20) List<@NotNull String> clinicalAreas,
@@ -51,7 +51,7 @@ public record ProposalDocument(
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Population(
-			@NotNull @Min(0) @Max(100_000_000) Long affected,
+			@NotNull(message = "is required") @Min(0) @Max(100_000_000) Long affected,
 			@DecimalMin("0.0") @DecimalMax("1.0") Double core20Share,
 			@Size(max = 500) List<@NotNull String> areas,
 			String deprivationEdition) {
@@ -63,11 +63,11 @@ public record ProposalDocument(
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record CohortAnswer(@NotBlank String code, @NotBlank String impact, @Size(max = 4000) String evidence) {
+	public record CohortAnswer(@NotBlank(message = "is required") String code, @NotBlank(message = "is required") String impact, @Size(max = 4000) String evidence) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record BarrierAnswer(@NotBlank String code, @NotBlank String severity, @Size(max = 2000) String note) {
+	public record BarrierAnswer(@NotBlank(message = "is required") String code, @NotBlank(message = "is required") String severity, @Size(max = 2000) String note) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -84,7 +84,7 @@ public record ProposalDocument(
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record MitigationAnswer(@NotBlank String code, @NotBlank String status, @Size(max = 200) String owner,
+	public record MitigationAnswer(@NotBlank(message = "is required") String code, @NotBlank(message = "is required") String status, @Size(max = 200) String owner,
 			LocalDate due, @Size(max = 2000) String note) {
 	}
 
