@@ -35,7 +35,7 @@ final class FactMapper {
 	LensFacts facts(ProposalDocument document, Core20 core20) {
 		Proposal proposal = new Proposal(document.title(), document.proposalType(),
 				vocabulary.proposalTypes().get(document.proposalType()).label(), document.population().affected(),
-				core20.share(), core20.statement());
+				core20.share(), core20.statement(), document.population().areas().size());
 		List<Cohort> cohorts = document.cohorts().stream().map(c -> {
 			Term term = vocabulary.cohorts().get(c.code());
 			return new Cohort(c.code(), term.label(), term.category(), Impact.valueOf(c.impact()),
@@ -83,13 +83,13 @@ final class FactMapper {
 			int matched = profile.areasMatched().size();
 			String edition = profile.edition().shortLabel();
 			if (matched == 1) {
-				return new Core20(profile.core20Share(), "the one area named (" + profile.areasMatched().get(0) + ") is"
-						+ (profile.core20Areas() == 1 ? "" : " not") + " among the most deprived 20% in England ("
-						+ edition + ")");
+				return new Core20(profile.core20Share(), "the one English area matched (" + profile.areasMatched().get(0)
+						+ ") is" + (profile.core20Areas() == 1 ? "" : " not")
+						+ " among the most deprived 20% in England (" + edition + ")");
 			}
-			return new Core20(profile.core20Share(), profile.core20Areas() + " of the " + matched + " areas named ("
-					+ Phrases.percent(profile.core20Share()) + ") are among the most deprived 20% in England (" + edition
-					+ ")");
+			return new Core20(profile.core20Share(), profile.core20Areas() + " of the " + matched
+					+ " English areas matched (" + Phrases.percent(profile.core20Share())
+					+ ") are among the most deprived 20% in England (" + edition + ")");
 		}
 
 		static Core20 unknown() {

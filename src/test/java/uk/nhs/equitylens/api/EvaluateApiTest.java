@@ -183,7 +183,7 @@ class EvaluateApiTest {
 		assertThat(deprivation.get("core20Areas").asInt()).isEqualTo(2);
 		assertThat(deprivation.get("core20Share").asDouble()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
 		assertThat(stream(deprivation.get("welshAreasNotPooled")).map(JsonNode::asString)).containsExactly("W01000001");
-		assertThat(result.get("findings").toString()).contains("2 of the 3 areas named (67%)");
+		assertThat(result.get("findings").toString()).contains("2 of the 3 English areas matched (67%)");
 	}
 
 	@Test

@@ -26,7 +26,7 @@ import static uk.nhs.equitylens.deprivation.DeprivationEdition.IOD2025;
 class DeprivationIndexTest {
 
 	/** IoD 2025 decile 2, IMD 2019 decile 1. */
-	private static final String HULL_CORE20 = "E01013995";
+	private static final String HEREFORDSHIRE_CORE20 = "E01013995";
 
 	/** Decile 2 in both editions. */
 	private static final String CORE20_IN_BOTH = "E01032260";
@@ -110,8 +110,8 @@ class DeprivationIndexTest {
 
 		@Test
 		void readsTheOverallImdDecileOfEachEdition() {
-			assertThat(index.decile(IOD2025, HULL_CORE20)).hasValue(2);
-			assertThat(index.decile(IMD2019, HULL_CORE20)).hasValue(1);
+			assertThat(index.decile(IOD2025, HEREFORDSHIRE_CORE20)).hasValue(2);
+			assertThat(index.decile(IMD2019, HEREFORDSHIRE_CORE20)).hasValue(1);
 			assertThat(index.decile(IOD2025, CORE20_IN_BOTH)).hasValue(2);
 			assertThat(index.decile(IMD2019, CORE20_IN_BOTH)).hasValue(2);
 			assertThat(index.decile(IOD2025, NOT_CORE20)).hasValue(8);
@@ -137,7 +137,7 @@ class DeprivationIndexTest {
 
 		@Test
 		void knowsCodesFromAnyEditionOrWales() {
-			assertThat(index.isKnown(HULL_CORE20)).isTrue();
+			assertThat(index.isKnown(HEREFORDSHIRE_CORE20)).isTrue();
 			assertThat(index.isKnown(LSOA11_ONLY)).isTrue();
 			assertThat(index.isKnown(LSOA21_ONLY)).isTrue();
 			assertThat(index.isKnown(WELSH)).isTrue();
@@ -154,7 +154,7 @@ class DeprivationIndexTest {
 
 		@Test
 		void acceptsEnglishAndWelshLsoaCodes() {
-			assertThat(DeprivationIndex.isWellFormed(HULL_CORE20)).isTrue();
+			assertThat(DeprivationIndex.isWellFormed(HEREFORDSHIRE_CORE20)).isTrue();
 			assertThat(DeprivationIndex.isWellFormed(WELSH)).isTrue();
 			assertThat(DeprivationIndex.isWellFormed(UNKNOWN)).isTrue();
 		}
@@ -187,12 +187,12 @@ class DeprivationIndexTest {
 
 		@Test
 		void sortsTheAreasNamedAndWorksOutTheCore20Share() {
-			DeprivationProfile profile = index.profile(List.of(HULL_CORE20, CORE20_IN_BOTH, NOT_CORE20, WELSH, UNKNOWN),
+			DeprivationProfile profile = index.profile(List.of(HEREFORDSHIRE_CORE20, CORE20_IN_BOTH, NOT_CORE20, WELSH, UNKNOWN),
 					IOD2025);
 
 			assertThat(profile.edition()).isEqualTo(IOD2025);
 			assertThat(profile.areasNamed()).isEqualTo(5);
-			assertThat(profile.areasMatched()).containsExactly(HULL_CORE20, CORE20_IN_BOTH, NOT_CORE20);
+			assertThat(profile.areasMatched()).containsExactly(HEREFORDSHIRE_CORE20, CORE20_IN_BOTH, NOT_CORE20);
 			assertThat(profile.areasUnknown()).containsExactly(UNKNOWN);
 			assertThat(profile.welshAreasNotPooled()).containsExactly(WELSH);
 			assertThat(profile.core20Areas()).isEqualTo(2);
@@ -202,11 +202,11 @@ class DeprivationIndexTest {
 
 		@Test
 		void usesTheChosenEdition() {
-			DeprivationProfile profile = index.profile(List.of(HULL_CORE20, CORE20_IN_BOTH, NOT_CORE20, WELSH, UNKNOWN),
+			DeprivationProfile profile = index.profile(List.of(HEREFORDSHIRE_CORE20, CORE20_IN_BOTH, NOT_CORE20, WELSH, UNKNOWN),
 					IMD2019);
 
 			assertThat(profile.edition()).isEqualTo(IMD2019);
-			assertThat(profile.areasMatched()).containsExactly(HULL_CORE20, CORE20_IN_BOTH, NOT_CORE20);
+			assertThat(profile.areasMatched()).containsExactly(HEREFORDSHIRE_CORE20, CORE20_IN_BOTH, NOT_CORE20);
 			assertThat(profile.areasUnknown()).containsExactly(UNKNOWN);
 			assertThat(profile.welshAreasNotPooled()).containsExactly(WELSH);
 			assertThat(profile.core20Areas()).isEqualTo(2);
@@ -227,11 +227,11 @@ class DeprivationIndexTest {
 		@Test
 		void countsDuplicatesOnceAfterNormalising() {
 			DeprivationProfile profile = index.profile(
-					List.of(HULL_CORE20, " e01013995 ", HULL_CORE20, NOT_CORE20, "e01000001", UNKNOWN, "e01999999"),
+					List.of(HEREFORDSHIRE_CORE20, " e01013995 ", HEREFORDSHIRE_CORE20, NOT_CORE20, "e01000001", UNKNOWN, "e01999999"),
 					IOD2025);
 
 			assertThat(profile.areasNamed()).isEqualTo(3);
-			assertThat(profile.areasMatched()).containsExactly(HULL_CORE20, NOT_CORE20);
+			assertThat(profile.areasMatched()).containsExactly(HEREFORDSHIRE_CORE20, NOT_CORE20);
 			assertThat(profile.areasUnknown()).containsExactly(UNKNOWN);
 			assertThat(profile.core20Areas()).isEqualTo(1);
 			assertThat(profile.core20Share()).isEqualTo(0.5);
@@ -239,10 +239,10 @@ class DeprivationIndexTest {
 
 		@Test
 		void keepsTheOrderFirstNamed() {
-			DeprivationProfile profile = index.profile(List.of(NOT_CORE20, CORE20_IN_BOTH, NOT_CORE20, HULL_CORE20),
+			DeprivationProfile profile = index.profile(List.of(NOT_CORE20, CORE20_IN_BOTH, NOT_CORE20, HEREFORDSHIRE_CORE20),
 					IOD2025);
 
-			assertThat(profile.areasMatched()).containsExactly(NOT_CORE20, CORE20_IN_BOTH, HULL_CORE20);
+			assertThat(profile.areasMatched()).containsExactly(NOT_CORE20, CORE20_IN_BOTH, HEREFORDSHIRE_CORE20);
 		}
 
 		@Test
@@ -286,7 +286,7 @@ class DeprivationIndexTest {
 
 		@Test
 		void isImmutable() {
-			DeprivationProfile profile = index.profile(List.of(HULL_CORE20, WELSH, UNKNOWN), IOD2025);
+			DeprivationProfile profile = index.profile(List.of(HEREFORDSHIRE_CORE20, WELSH, UNKNOWN), IOD2025);
 
 			assertThat(profile.areasMatched()).isUnmodifiable();
 			assertThat(profile.areasUnknown()).isUnmodifiable();
@@ -296,7 +296,7 @@ class DeprivationIndexTest {
 		@Test
 		void requiresCodesAndEdition() {
 			assertThatNullPointerException().isThrownBy(() -> index.profile(null, IOD2025));
-			assertThatNullPointerException().isThrownBy(() -> index.profile(List.of(HULL_CORE20), null));
+			assertThatNullPointerException().isThrownBy(() -> index.profile(List.of(HEREFORDSHIRE_CORE20), null));
 		}
 
 	}

@@ -111,7 +111,7 @@ final class Given {
 				: Math.round(core20Share * 100) + "% of the " + String.format("%,d", affected)
 						+ " people affected live in the most deprived 20% of areas";
 		Proposal proposal = new Proposal("Test proposal", type, VOCABULARY.proposalTypes().get(type).label(), affected,
-				core20Share, statement);
+				core20Share, statement, 0);
 		return new LensFacts(proposal, cohorts, barriers, areas, evidence, engagement, monitoring, mitigations);
 	}
 

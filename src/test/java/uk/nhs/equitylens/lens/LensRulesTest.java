@@ -1,6 +1,7 @@
 package uk.nhs.equitylens.lens;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -92,17 +93,47 @@ class LensRulesTest {
 		LensOutcome newService = Given.aWellPreparedChange().type("NEW_SERVICE")
 			.cohort("RURAL_ISOLATED", Impact.NEGATIVE)
 			.barrier("TRAVEL_DISTANCE", Severity.HIGH)
+			.barrier("DIGITAL_ONLY", Severity.HIGH)
 			.evaluate();
-		for (String type : List.of("CLOSURE_REDUCTION", "RELOCATION", "DIGITAL_CHANNEL", "POLICY_CRITERIA")) {
+		Map<String, String> routeLossRule = Map.of("CLOSURE_REDUCTION", "CLS-003", "RELOCATION", "CLS-003",
+				"DIGITAL_CHANNEL", "CLS-006", "POLICY_CRITERIA", "CLS-007");
+		routeLossRule.forEach((type, rule) -> {
 			LensOutcome removing = Given.aWellPreparedChange().type(type)
 				.cohort("RURAL_ISOLATED", Impact.NEGATIVE)
 				.barrier("TRAVEL_DISTANCE", Severity.HIGH)
+				.barrier("DIGITAL_ONLY", Severity.HIGH)
 				.evaluate();
 
-			assertThat(removing.firedRules()).as(type).contains("CLS-003");
+			assertThat(removing.firedRules()).as(type).contains(rule, "CLS-008").doesNotContain("CLS-004");
 			assertThat(removing.domainScores().get("access").inherent()).as(type)
 				.isGreaterThan(newService.domainScores().get("access").inherent());
-		}
+		});
+	}
+
+	@Test
+	void aDigitalChannelBesideTheExistingRoutesOrLooserCriteriaRemoveNoRoute() {
+		LensOutcome addedChannel = Given.aWellPreparedChange().type("DIGITAL_CHANNEL")
+			.cohort("AGE", Impact.NEUTRAL)
+			.barrier("HEALTH_LITERACY", Severity.LOW)
+			.evaluate();
+		LensOutcome looserCriteria = Given.aWellPreparedChange().type("POLICY_CRITERIA")
+			.cohort("CORE20", Impact.POSITIVE)
+			.evaluate();
+
+		assertThat(addedChannel.firedRules()).contains("CLS-004").doesNotContain("CLS-006", "CLS-008");
+		assertThat(looserCriteria.firedRules()).contains("CLS-004").doesNotContain("CLS-007", "CLS-008");
+	}
+
+	@Test
+	void leavingTheLensBlankNeverLooksSafe() {
+		LensOutcome blank = Given.aWellPreparedChange().type("CLOSURE_REDUCTION").affected(30000).core20Share(null)
+			.evidence(false, false)
+			.engagement(false, false)
+			.monitoring(false, false, false)
+			.evaluate();
+
+		assertThat(blank.findingRuleIds()).contains("COH-011", "ACC-015", "EVD-005", "EVD-009", "MON-001");
+		assertThat(blank.rating()).isIn("HIGH", "SEVERE");
 	}
 
 	@Test

@@ -41,7 +41,8 @@ public final class Phrases {
 			return barrier.label();
 		}
 		if (fact instanceof ClinicalArea area) {
-			return area.label();
+			// "Children and young people: asthma" reads as "Children and young people's asthma"
+			return area.label().replaceFirst("^Children and young people: ", "Children and young people's ");
 		}
 		return String.valueOf(fact);
 	}
@@ -71,11 +72,24 @@ public final class Phrases {
 		if (items.size() == 1) {
 			return items.get(0);
 		}
-		return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+		// labels that contain commas themselves ("Gypsy, Roma and Traveller communities") are kept
+		// apart with semicolons, so the list still reads unambiguously
+		boolean commas = items.stream().anyMatch(item -> item.contains(","));
+		String separator = commas ? "; " : ", ";
+		String last = commas ? "; and " : " and ";
+		return String.join(separator, items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
 	}
 
-	/** "Age" → "age", but "BSL users" stays. */
+	/** Words that keep their capital mid-sentence: names of peoples, languages and places. */
+	private static final java.util.Set<String> PROPER = java.util.Set.of("Gypsy", "Roma", "Traveller", "English",
+			"British", "Welsh", "NHS");
+
+	/** "Age" → "age", but "BSL users" and "Gypsy, Roma and Traveller communities" stay. */
 	static String lowerFirst(String text) {
+		String firstWord = text.split("[ ,:]", 2)[0];
+		if (PROPER.contains(firstWord)) {
+			return text;
+		}
 		if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && !Character.isUpperCase(text.charAt(1))) {
 			return Character.toLowerCase(text.charAt(0)) + text.substring(1);
 		}

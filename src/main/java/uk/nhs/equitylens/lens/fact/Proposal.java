@@ -11,11 +11,13 @@ package uk.nhs.equitylens.lens.fact;
  * from the areas named
  * @param core20Statement the share as a sentence fragment for explanations, saying what it is a
  * share of: "34% of the 12,000 people affected live in the most deprived 20% of areas" or "2 of
- * the 3 areas named (50%) are among the most deprived 20% in England (IoD 2025)"; {@code null}
+ * the 3 English areas matched (67%) are among the most deprived 20% in England (IoD 2025)"; {@code null}
  * when the share is unknown
+ * @param areasNamed how many area codes the proposal named (whether or not the deprivation data
+ * matched them)
  */
 public record Proposal(String title, String type, String typeLabel, long affected, Double core20Share,
-		String core20Statement) {
+		String core20Statement, int areasNamed) {
 
 	public boolean isCore20ShareKnown() {
 		return core20Share != null;
