@@ -34,6 +34,9 @@ public final class Phrases {
 	public static String label(Object fact) {
 		if (fact instanceof Cohort cohort) {
 			String label = cohort.label().replaceFirst("\\s*\\([^)]*\\)$", "");
+			if ("DISABILITY".equals(cohort.code())) {
+				return "Disabled people";
+			}
 			return "protected".equals(cohort.category())
 					? "People sharing the protected characteristic of " + lowerFirst(label) : label;
 		}
