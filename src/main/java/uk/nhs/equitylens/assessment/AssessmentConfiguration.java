@@ -16,6 +16,11 @@ import uk.nhs.equitylens.vocabulary.Vocabulary;
 class AssessmentConfiguration {
 
 	@Bean
+	java.time.Clock clock() {
+		return java.time.Clock.systemUTC();
+	}
+
+	@Bean
 	ProposalValidator proposalValidator(Vocabulary vocabulary, DeprivationIndex deprivation, Validator validator) {
 		return new ProposalValidator(vocabulary, deprivation, validator);
 	}

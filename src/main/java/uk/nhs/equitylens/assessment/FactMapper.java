@@ -1,9 +1,13 @@
 package uk.nhs.equitylens.assessment;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import uk.nhs.equitylens.deprivation.DeprivationProfile;
 import uk.nhs.equitylens.lens.LensFacts;
+import uk.nhs.equitylens.lens.fact.Answer;
 import uk.nhs.equitylens.lens.fact.Barrier;
 import uk.nhs.equitylens.lens.fact.ClinicalArea;
 import uk.nhs.equitylens.lens.fact.Cohort;
@@ -64,7 +68,29 @@ final class FactMapper {
 				new Monitoring(monitoring != null && yes(monitoring.planned()),
 						monitoring != null && yes(monitoring.byDeprivation()),
 						monitoring != null && yes(monitoring.byEthnicity())),
-				mitigations);
+				mitigations, answers(document.more()));
+	}
+
+	/** Keys the proposal document does not define, flattened to dotted question ids, one fact per value. */
+	static List<Answer> answers(Map<String, Object> more) {
+		List<Answer> answers = new ArrayList<>();
+		more.forEach((key, value) -> flatten(key, value, answers));
+		return answers;
+	}
+
+	private static void flatten(String question, Object value, List<Answer> answers) {
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, nested) -> flatten(question + "." + key, nested, answers));
+		}
+		else if (value instanceof Collection<?> list) {
+			list.forEach(item -> flatten(question, item, answers));
+		}
+		else if (value instanceof Number number) {
+			answers.add(new Answer(question, number.toString(), number.doubleValue()));
+		}
+		else if (value != null) {
+			answers.add(new Answer(question, value.toString(), null));
+		}
 	}
 
 	private static boolean yes(Boolean answer) {

@@ -3,6 +3,7 @@ package uk.nhs.equitylens.lens;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.nhs.equitylens.lens.fact.Answer;
 import uk.nhs.equitylens.lens.fact.Barrier;
 import uk.nhs.equitylens.lens.fact.ClinicalArea;
 import uk.nhs.equitylens.lens.fact.Cohort;
@@ -15,9 +16,10 @@ import uk.nhs.equitylens.lens.fact.Proposal;
 /** The facts one evaluation starts from, made from a proposal document. */
 public record LensFacts(Proposal proposal, List<Cohort> cohorts, List<Barrier> barriers,
 		List<ClinicalArea> clinicalAreas, Evidence evidence, Engagement engagement, Monitoring monitoring,
-		List<Mitigation> mitigations) {
+		List<Mitigation> mitigations, List<Answer> answers) {
 
 	public LensFacts {
+		answers = List.copyOf(answers);
 		cohorts = List.copyOf(cohorts);
 		barriers = List.copyOf(barriers);
 		clinicalAreas = List.copyOf(clinicalAreas);
@@ -35,6 +37,7 @@ public record LensFacts(Proposal proposal, List<Cohort> cohorts, List<Barrier> b
 		facts.add(engagement);
 		facts.add(monitoring);
 		facts.addAll(mitigations);
+		facts.addAll(answers);
 		return facts;
 	}
 

@@ -1,7 +1,10 @@
 package uk.nhs.equitylens.proposal;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,13 +15,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The proposal document ({@code shared/spec/proposal.md}): one proposal as an ambassador answered
  * the form. Its keys are the contract between the form, the API, the rules and storage. Codes are
  * kept as text here and checked against the vocabulary by {@link ProposalValidator}, so that an
- * unknown code is reported by field rather than as unreadable JSON.
+ * unknown code is reported by field rather than as unreadable JSON. Keys the spec does not define
+ * (questions added to a form) are kept in {@link #more()}, written back as they came, and reach the
+ * rules as {@code Answer} facts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProposalDocument(
@@ -33,13 +40,21 @@ public record ProposalDocument(
 		@Valid EvidenceAnswer evidence,
 		@Valid EngagementAnswer engagement,
 		@Valid MonitoringAnswer monitoring,
-		@Size(max = 40) List<@NotNull @Valid MitigationAnswer> mitigations) {
+		@Size(max = 40) List<@NotNull @Valid MitigationAnswer> mitigations,
+		@JsonAnySetter @JsonAnyGetter Map<String, Object> more) {
 
 	public ProposalDocument {
 		cohorts = cohorts == null ? List.of() : cohorts;
 		barriers = barriers == null ? List.of() : barriers;
 		clinicalAreas = clinicalAreas == null ? List.of() : clinicalAreas;
 		mitigations = mitigations == null ? List.of() : mitigations;
+		more = more == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(more));
+	}
+
+	/** The same document with other mitigations (the ambassador's responses). */
+	public ProposalDocument withMitigations(List<MitigationAnswer> newMitigations) {
+		return new ProposalDocument(title, board, proposalType, summary, population, cohorts, barriers, clinicalAreas,
+				evidence, engagement, monitoring, newMitigations, more);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package uk.nhs.equitylens.system;
 
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,16 +11,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import uk.nhs.equitylens.proposal.InvalidProposalException;
+import uk.nhs.equitylens.proposal.ProposalReader;
 import uk.nhs.equitylens.proposal.Violation;
 
 /**
@@ -55,11 +55,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
 		StreamReadException syntax = cause(ex, StreamReadException.class);
 		if (mismatch != null && !mismatch.getPath().isEmpty()) {
-			String field = path(mismatch);
-			String message = expected(mismatch);
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
+			Violation violation = ProposalReader.violation(mismatch);
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					violation.field() + ": " + violation.message());
 			problem.setTitle("The proposal document is not valid");
-			problem.setProperty("errors", List.of(new Violation(field, message)));
+			problem.setProperty("errors", List.of(violation));
 		}
 		else if (syntax != null) {
 			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -77,6 +77,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setTitle("Unreadable request body");
 		}
 		return cast(problem(problem));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Violation> violations = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(e -> new Violation(e.getField().replaceAll("\\.<[^>]+>", ""), e.getDefaultMessage()))
+			.sorted(java.util.Comparator.comparing(Violation::field))
+			.toList();
+		return cast(invalidProposal(new InvalidProposalException(violations)));
+	}
+
+	/** Two people changed the same assessment at once: the second is told, never silently overwritten. */
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> conflict(ObjectOptimisticLockingFailureException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone else changed this assessment at the same time. Reload it and make your change again.");
+		problem.setTitle("Changed by someone else");
+		return problem(problem);
 	}
 
 	/** Anything unexpected: logged here with its cause, answered with no internals. */
@@ -112,48 +133,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return (ResponseEntity) response;
 	}
 
-	/** The JSON path in the document's own terms: {@code population.affected}, {@code cohorts[1].impact}. */
-	static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
-				}
-				path.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
-
-	private static final Map<Class<?>, String> EXPECTED = Map.of(Long.class, "a whole number", Integer.class,
-			"a whole number", Double.class, "a number", Boolean.class, "true or false", String.class, "text",
-			java.time.LocalDate.class, "a date like 2027-03-31", List.class, "a list [...]");
-
-	private static String expected(MismatchedInputException ex) {
-		Class<?> target = ex.getTargetType();
-		String wanted = target == null ? null : EXPECTED.get(target);
-		if (wanted == null && target != null && target.isRecord()) {
-			wanted = "an object {...}";
-		}
-		if (ex instanceof InvalidFormatException format && format.getValue() != null && wanted != null) {
-			return "expected " + wanted + ", not '" + shorten(String.valueOf(format.getValue())) + "'";
-		}
-		return wanted == null ? "has the wrong type" : "expected " + wanted;
-	}
-
 	private static String location(StreamReadException ex) {
 		if (ex.getLocation() == null || ex.getLocation().getLineNr() < 1) {
 			return "";
 		}
 		return " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")";
-	}
-
-	private static String shorten(String value) {
-		return value.length() <= 40 ? value : value.substring(0, 37) + "...";
 	}
 
 	private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {

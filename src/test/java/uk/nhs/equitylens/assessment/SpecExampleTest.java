@@ -22,7 +22,6 @@ class SpecExampleTest {
 	@Test
 	void digitalOnlyBookingIsHighOrSevereAndNeedsANonDigitalRoute() throws Exception {
 		AssessmentResult result = TestAssessor.get().evaluate(example()).result();
-		System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result));
 
 		assertThat(result.rating()).isIn("HIGH", "SEVERE");
 		assertThat(result.requiredMitigations())
@@ -40,10 +39,8 @@ class SpecExampleTest {
 	@Test
 	void committingTheNonDigitalRouteLowersTheResidualRating() throws Exception {
 		ProposalDocument committed = example();
-		ProposalDocument proposed = new ProposalDocument(committed.title(), committed.board(), committed.proposalType(),
-				committed.summary(), committed.population(), committed.cohorts(), committed.barriers(),
-				committed.clinicalAreas(), committed.evidence(), committed.engagement(), committed.monitoring(),
-				List.of(new ProposalDocument.MitigationAnswer("NON_DIGITAL_ROUTE", "PROPOSED", null, null, null)));
+		ProposalDocument proposed = committed
+			.withMitigations(List.of(new ProposalDocument.MitigationAnswer("NON_DIGITAL_ROUTE", "PROPOSED", null, null, null)));
 
 		AssessmentResult withCommitment = TestAssessor.get().evaluate(committed).result();
 		AssessmentResult withoutCommitment = TestAssessor.get().evaluate(proposed).result();

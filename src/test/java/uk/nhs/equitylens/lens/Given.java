@@ -112,7 +112,8 @@ final class Given {
 						+ " people affected live in the most deprived 20% of areas";
 		Proposal proposal = new Proposal("Test proposal", type, VOCABULARY.proposalTypes().get(type).label(), affected,
 				core20Share, statement, 0);
-		return new LensFacts(proposal, cohorts, barriers, areas, evidence, engagement, monitoring, mitigations);
+		return new LensFacts(proposal, cohorts, barriers, areas, evidence, engagement, monitoring, mitigations,
+				List.of());
 	}
 
 	LensOutcome evaluate() {

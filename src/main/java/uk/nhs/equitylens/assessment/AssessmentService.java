@@ -1,0 +1,287 @@
+package uk.nhs.equitylens.assessment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import uk.nhs.equitylens.form.FormAnswers;
+import uk.nhs.equitylens.form.FormDefinition;
+import uk.nhs.equitylens.form.FormError;
+import uk.nhs.equitylens.proposal.InvalidProposalException;
+import uk.nhs.equitylens.proposal.ProposalDocument;
+import uk.nhs.equitylens.proposal.ProposalDocument.MitigationAnswer;
+import uk.nhs.equitylens.proposal.ProposalReader;
+import uk.nhs.equitylens.proposal.ProposalValidator;
+import uk.nhs.equitylens.proposal.Violation;
+import uk.nhs.equitylens.vocabulary.Vocabulary;
+
+/**
+ * The ambassador's assessments: drafts that keep every answer given, submission that validates
+ * everything and has the rules assess it, and mitigation responses that re-evaluate. Each change is
+ * one transaction: a failed validation or rule error stores nothing and leaves the draft as it was.
+ */
+@Service
+@Transactional
+public class AssessmentService {
+
+	private final AssessmentRepository assessments;
+
+	private final StoredEvaluationRepository evaluations;
+
+	private final Assessor assessor;
+
+	private final ProposalValidator validator;
+
+	private final FormAnswers formAnswers;
+
+	private final Vocabulary vocabulary;
+
+	private final JsonMapper json;
+
+	private final ProposalReader reader;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AssessmentService(AssessmentRepository assessments, StoredEvaluationRepository evaluations, Assessor assessor,
+			ProposalValidator validator, FormAnswers formAnswers, Vocabulary vocabulary, JsonMapper json,
+			ApplicationEventPublisher events, Clock clock) {
+		this.assessments = assessments;
+		this.evaluations = evaluations;
+		this.assessor = assessor;
+		this.validator = validator;
+		this.formAnswers = formAnswers;
+		this.vocabulary = vocabulary;
+		this.json = json;
+		this.reader = new ProposalReader(json);
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The form new assessments are answered under. */
+	@Transactional(readOnly = true)
+	public FormDefinition currentForm() {
+		return formAnswers.forms().current();
+	}
+
+	/** The form an assessment was answered under. */
+	@Transactional(readOnly = true)
+	public FormDefinition formOf(Assessment assessment) {
+		return formAnswers.forms().version(assessment.getFormVersion());
+	}
+
+	/**
+	 * A new draft from the answers so far. A draft needs only what places it: a title and the
+	 * programme board it belongs to; everything else may come later.
+	 */
+	public Assessment create(ObjectNode answers) {
+		checkDraft(answers);
+		Assessment assessment = new Assessment(UUID.randomUUID(), text(answers, "board"), text(answers, "title"),
+				currentForm().version(), json.writeValueAsString(answers), clock.instant());
+		return assessments.save(assessment);
+	}
+
+	/** Creates and submits in one go; if the submission fails nothing at all is stored. */
+	public UUID createAndSubmit(ObjectNode answers) {
+		Assessment assessment = create(answers);
+		submit(assessment.getId());
+		return assessment.getId();
+	}
+
+	/** Replaces a draft's answers (the whole document). */
+	public Assessment saveDraft(UUID id, ObjectNode answers) {
+		Assessment assessment = get(id);
+		checkDraft(answers);
+		assessment.saveAnswers(text(answers, "board"), text(answers, "title"), json.writeValueAsString(answers),
+				clock.instant());
+		return assessment;
+	}
+
+	/**
+	 * Saves what one page of the form posted: every answer that can be read is kept, even when the
+	 * page has errors, so the ambassador loses nothing; returns the errors to show on the page.
+	 */
+	public List<FormError> saveSection(UUID id, String sectionId, Map<String, List<String>> posted) {
+		Assessment assessment = get(id);
+		FormDefinition form = formOf(assessment);
+		FormDefinition.Section section = form.section(sectionId)
+			.orElseThrow(() -> new IllegalArgumentException("The form has no section " + sectionId));
+		ObjectNode answers = answers(assessment);
+		List<FormError> errors = new ArrayList<>(formAnswers.bind(form, section, posted, answers));
+		List<Violation> draftProblems = draftProblems(answers);
+		if (!draftProblems.isEmpty()) {
+			// title and board place the assessment; without them the draft keeps its old ones
+			draftProblems.stream()
+				.filter(v -> errors.stream().noneMatch(e -> e.field().equals(v.field())))
+				.forEach(v -> errors.add(formAnswers.locate(form, answers, v.field(), v.message())));
+			answers.put("title", assessment.getTitle());
+			answers.put("board", assessment.getBoard());
+		}
+		assessment.saveAnswers(text(answers, "board"), text(answers, "title"), json.writeValueAsString(answers),
+				clock.instant());
+		return dedupe(errors);
+	}
+
+	/**
+	 * Validates the whole draft against its form and the proposal rules, has the lens assess it and
+	 * stores the evaluation; the draft becomes SUBMITTED. Throws {@link InvalidProposalException}
+	 * listing every problem, in which case nothing changes.
+	 */
+	public StoredEvaluation submit(UUID id) {
+		Assessment assessment = get(id);
+		if (!assessment.isDraft()) {
+			throw new IllegalTransitionException("Assessment " + id + " is already " + assessment.getStatus() + ".");
+		}
+		FormDefinition form = formOf(assessment);
+		ProposalDocument document = validated(form, answers(assessment));
+		StoredEvaluation stored = evaluate(assessment, document, form, StoredEvaluation.Reason.SUBMITTED);
+		assessment.submit(json.writeValueAsString(document), clock.instant());
+		return stored;
+	}
+
+	/**
+	 * The ambassador's responses to the mitigations: those taken on (PROPOSED, COMMITTED or DONE, with
+	 * owner and due date) and those declined with a reason. On a submitted assessment this
+	 * re-evaluates and stores a new evaluation beside the old ones; on a draft it just saves.
+	 */
+	public Assessment respondToMitigations(UUID id, List<MitigationAnswer> taken, Map<String, String> declined) {
+		Assessment assessment = get(id);
+		ObjectNode answers = answers(assessment);
+		answers.set("mitigations", json.valueToTree(taken));
+		if (declined.isEmpty()) {
+			answers.remove("mitigationsDeclined");
+		}
+		else {
+			ObjectNode reasons = answers.putObject("mitigationsDeclined");
+			declined.forEach(reasons::put);
+		}
+		if (assessment.isDraft()) {
+			assessment.saveAnswers(assessment.getBoard(), assessment.getTitle(), json.writeValueAsString(answers),
+					clock.instant());
+			return assessment;
+		}
+		FormDefinition form = formOf(assessment);
+		ProposalDocument document = validated(form, answers);
+		evaluate(assessment, document, form, StoredEvaluation.Reason.MITIGATIONS);
+		assessment.reviseMitigations(json.writeValueAsString(document), clock.instant());
+		return assessment;
+	}
+
+	@Transactional(readOnly = true)
+	public Assessment get(UUID id) {
+		return assessments.findById(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+	}
+
+	/** Newest first. */
+	@Transactional(readOnly = true)
+	public List<StoredEvaluation> evaluations(UUID id) {
+		get(id);
+		return evaluations.findByAssessmentIdOrderBySequenceDesc(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Assessment> list(String board, AssessmentStatus status, Pageable pageable) {
+		return assessments.search(board, status, pageable);
+	}
+
+	/** The answers so far, as a proposal document in the making. */
+	public ObjectNode answers(Assessment assessment) {
+		return (ObjectNode) json.readTree(assessment.getAnswers());
+	}
+
+	/** A stored result, as it was returned. */
+	public AssessmentResult result(StoredEvaluation evaluation) {
+		return json.readValue(evaluation.getResult(), AssessmentResult.class);
+	}
+
+	/** Every problem that stops a submission: the form's questions, the document's types, the proposal rules. */
+	public List<Violation> problems(FormDefinition form, ObjectNode answers) {
+		Map<String, Violation> byField = new LinkedHashMap<>();
+		for (FormError error : formAnswers.check(form, answers)) {
+			byField.putIfAbsent(error.field(), new Violation(error.field(), error.message()));
+		}
+		try {
+			ProposalDocument document = reader.read(answers);
+			for (Violation violation : validator.check(document)) {
+				byField.putIfAbsent(violation.field(), violation);
+			}
+		}
+		catch (InvalidProposalException ex) {
+			ex.violations().forEach(v -> byField.putIfAbsent(v.field(), v));
+		}
+		return List.copyOf(byField.values());
+	}
+
+	private ProposalDocument validated(FormDefinition form, ObjectNode answers) {
+		List<Violation> problems = problems(form, answers);
+		if (!problems.isEmpty()) {
+			throw new InvalidProposalException(problems);
+		}
+		return reader.read(answers);
+	}
+
+	private StoredEvaluation evaluate(Assessment assessment, ProposalDocument document, FormDefinition form,
+			StoredEvaluation.Reason reason) {
+		Evaluation evaluation = assessor.evaluate(document, form.version());
+		int sequence = evaluations.countByAssessmentId(assessment.getId()) + 1;
+		StoredEvaluation stored = evaluations.save(new StoredEvaluation(UUID.randomUUID(), assessment.getId(), sequence,
+				reason, json.writeValueAsString(document), form.version(), evaluation.result(),
+				json.writeValueAsString(evaluation.result()), json.writeValueAsString(evaluation.firings()),
+				clock.instant()));
+		events.publishEvent(new AssessmentEvaluated(assessment.getId(), stored.getId(), sequence, reason,
+				assessment.getBoard(), stored.getRating(), stored.getResidualRating(), stored.getRulebaseVersion()));
+		return stored;
+	}
+
+	private void checkDraft(ObjectNode answers) {
+		List<Violation> problems = draftProblems(answers);
+		if (!problems.isEmpty()) {
+			throw new InvalidProposalException(problems);
+		}
+	}
+
+	private List<Violation> draftProblems(ObjectNode answers) {
+		List<Violation> problems = new ArrayList<>();
+		String title = text(answers, "title");
+		if (title == null || title.isBlank()) {
+			problems.add(new Violation("title", "is required, even for a draft"));
+		}
+		else if (title.length() > 200) {
+			problems.add(new Violation("title", "size must be between 0 and 200"));
+		}
+		String board = text(answers, "board");
+		if (board == null || board.isBlank()) {
+			problems.add(new Violation("board", "is required, even for a draft: the programme board it is for"));
+		}
+		else if (!vocabulary.boards().containsKey(board)) {
+			problems.add(new Violation("board", "'" + board + "' is not a known programme board code; expected one of "
+					+ String.join(", ", vocabulary.boards().keySet())));
+		}
+		return problems;
+	}
+
+	private static List<FormError> dedupe(List<FormError> errors) {
+		Map<String, FormError> byAnchor = new LinkedHashMap<>();
+		errors.forEach(e -> byAnchor.putIfAbsent(e.anchor() + "|" + e.message(), e));
+		return List.copyOf(byAnchor.values());
+	}
+
+	private static String text(ObjectNode answers, String key) {
+		JsonNode value = answers.get(key);
+		return value == null || !value.isString() ? null : value.asString();
+	}
+
+}
