@@ -1,0 +1,181 @@
+package uk.nhs.equitylens.journey;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ambassador's journey over the API, run against each database (H2 and PostgreSQL): a draft is
+ * saved and resumed, a failed submit changes nothing, a submit stores an evaluation, mitigation
+ * responses add one, and nothing is ever overwritten.
+ */
+abstract class AssessmentJourneyContract {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aDraftIsSavedResumedAndSubmittedWithItsEvaluationKept() throws Exception {
+		ObjectNode draft = json.createObjectNode().put("title", "Online-only hearing aftercare").put("board", "PLANNED_CARE");
+
+		HttpResponse<String> created = send("POST", "/api/assessments", draft.toString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode assessment = json.readTree(created.body());
+		String id = assessment.get("id").asString();
+		assertThat(assessment.get("status").asString()).isEqualTo("DRAFT");
+		assertThat(assessment.get("formVersion").asString()).isEqualTo("hiia/1");
+		assertThat(created.headers().firstValue("Location")).hasValue("/api/assessments/" + id);
+
+		ObjectNode full = example();
+		assertThat(send("PUT", "/api/assessments/" + id, full.toString()).statusCode()).isEqualTo(200);
+		JsonNode resumed = json.readTree(send("GET", "/api/assessments/" + id, null).body());
+		assertThat(resumed.get("answers")).isEqualTo(full);
+		assertThat(resumed.get("evaluations")).isEmpty();
+
+		HttpResponse<String> submitted = send("POST", "/api/assessments/" + id + "/submit", null);
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+		JsonNode after = json.readTree(submitted.body());
+		assertThat(after.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(after.get("evaluations")).hasSize(1);
+		JsonNode evaluation = after.get("evaluations").get(0);
+		assertThat(evaluation.get("reason").asString()).isEqualTo("SUBMITTED");
+		assertThat(evaluation.get("rulebaseVersion").asString()).startsWith("sha256:");
+		assertThat(evaluation.get("result").get("rating").asString()).isIn("HIGH", "SEVERE");
+		assertThat(jdbc.queryForObject("select fired_rules from evaluation where assessment_id = ?", String.class,
+				UUID.fromString(id))).contains("ACC-001", "DIGITAL_ONLY");
+
+		HttpResponse<String> again = send("POST", "/api/assessments/" + id + "/submit", null);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void aFailedSubmitStoresNothingAndLosesNoAnswer() throws Exception {
+		ObjectNode partial = example();
+		partial.remove("summary");
+		((ObjectNode) partial.get("cohorts").get(0)).put("impact", "TERRIBLE");
+		String id = json.readTree(send("POST", "/api/assessments", partial.toString()).body()).get("id").asString();
+
+		HttpResponse<String> refused = send("POST", "/api/assessments/" + id + "/submit", null);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		JsonNode problem = json.readTree(refused.body());
+		assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
+			.contains("summary", "cohorts[0].impact");
+		JsonNode kept = json.readTree(send("GET", "/api/assessments/" + id, null).body());
+		assertThat(kept.get("status").asString()).isEqualTo("DRAFT");
+		assertThat(kept.get("answers")).isEqualTo(partial);
+		assertThat(kept.get("evaluations")).isEmpty();
+		assertThat(jdbc.queryForObject("select count(*) from evaluation where assessment_id = ?", Integer.class,
+				UUID.fromString(id))).isZero();
+	}
+
+	@Test
+	void createAndSubmitAtOnceStoresNothingWhenInvalid() throws Exception {
+		ObjectNode invalid = example();
+		((ObjectNode) invalid.get("population")).put("affected", -5);
+		int before = jdbc.queryForObject("select count(*) from assessment", Integer.class);
+
+		HttpResponse<String> refused = send("POST", "/api/assessments?submit=true", invalid.toString());
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(jdbc.queryForObject("select count(*) from assessment", Integer.class)).isEqualTo(before);
+		HttpResponse<String> accepted = send("POST", "/api/assessments?submit=true", example().toString());
+		assertThat(accepted.statusCode()).isEqualTo(201);
+		assertThat(json.readTree(accepted.body()).get("status").asString()).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void respondingToMitigationsAddsAnEvaluationAndLowersTheResidualRating() throws Exception {
+		ObjectNode document = example();
+		document.remove("mitigations");
+		String id = json.readTree(send("POST", "/api/assessments?submit=true", document.toString()).body())
+			.get("id").asString();
+		ObjectNode responses = json.createObjectNode();
+		responses.putArray("mitigations").addObject().put("code", "NON_DIGITAL_ROUTE").put("status", "COMMITTED")
+			.put("owner", "Service manager").put("due", "2027-03-31");
+		responses.putObject("declined").put("PHASED_IMPLEMENTATION", "The pilot ran in 2025; see the evaluation report.");
+
+		HttpResponse<String> revised = send("PUT", "/api/assessments/" + id + "/mitigations", responses.toString());
+
+		assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+		JsonNode evaluations = json.readTree(revised.body()).get("evaluations");
+		assertThat(evaluations).hasSize(2);
+		JsonNode latest = evaluations.get(0).get("result");
+		JsonNode first = evaluations.get(1).get("result");
+		assertThat(evaluations.get(0).get("reason").asString()).isEqualTo("MITIGATIONS");
+		assertThat(latest.get("residualScore").asInt()).isLessThan(first.get("residualScore").asInt());
+		assertThat(order(latest.get("residualRating").asString())).isLessThan(order(first.get("residualRating").asString()));
+		assertThat(json.readTree(revised.body()).get("answers").get("mitigationsDeclined").get("PHASED_IMPLEMENTATION")
+			.asString()).startsWith("The pilot ran");
+	}
+
+	@Test
+	void assessmentsAreListedByBoardAndStatus() throws Exception {
+		ObjectNode mental = json.createObjectNode().put("title", "Crisis line hours").put("board", "MENTAL_HEALTH");
+		send("POST", "/api/assessments", mental.toString());
+
+		JsonNode drafts = json.readTree(send("GET", "/api/assessments?board=MENTAL_HEALTH&status=DRAFT", null).body());
+
+		assertThat(drafts.get("content").valueStream().map(a -> a.get("board").asString())).isNotEmpty()
+			.allMatch("MENTAL_HEALTH"::equals);
+		assertThat(drafts.get("totalElements").asLong()).isPositive();
+		assertThat(send("GET", "/api/assessments?status=WAITING", null).statusCode()).isEqualTo(400);
+		assertThat(send("GET", "/api/assessments/" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aDraftNeedsATitleAndAKnownBoard() throws Exception {
+		HttpResponse<String> refused = send("POST", "/api/assessments",
+				json.createObjectNode().put("board", "NOWHERE").toString());
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(refused.body()).get("errors").valueStream().map(e -> e.get("field").asString()))
+			.containsExactlyInAnyOrder("title", "board");
+	}
+
+	protected ObjectNode example() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+			return (ObjectNode) json.readTree(in);
+		}
+	}
+
+	protected HttpResponse<String> send(String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+		return http.send(request.build(), BodyHandlers.ofString());
+	}
+
+	private static int order(String rating) {
+		return List.of("LOW", "MODERATE", "HIGH", "SEVERE").indexOf(rating);
+	}
+
+}
