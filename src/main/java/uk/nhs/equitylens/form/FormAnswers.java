@@ -100,7 +100,8 @@ public final class FormAnswers {
 	/** What to show in a simple field: the stored answer as the page writes it. */
 	public String display(Question question, ObjectNode document) {
 		JsonNode value = get(document, question.id());
-		if (value == null || value.isNull()) {
+		if (value == null || value.isNull() || question.type() == QuestionType.COHORT_IMPACTS
+				|| question.type() == QuestionType.BARRIER_SEVERITIES) {
 			return "";
 		}
 		return switch (question.type()) {
@@ -117,7 +118,7 @@ public final class FormAnswers {
 	/** The codes ticked for a checkbox question. */
 	public List<String> ticked(Question question, ObjectNode document) {
 		JsonNode value = get(document, question.id());
-		if (value == null || !value.isArray()) {
+		if (question.type() != QuestionType.CHECKBOXES || value == null || !value.isArray()) {
 			return List.of();
 		}
 		return value.valueStream().map(JsonNode::asString).toList();
@@ -126,7 +127,7 @@ public final class FormAnswers {
 	/** For a date question, its day, month and year. */
 	public String datePart(Question question, ObjectNode document, String part) {
 		JsonNode value = get(document, question.id());
-		if (value == null || value.isNull()) {
+		if (question.type() != QuestionType.DATE || value == null || !value.isString()) {
 			return "";
 		}
 		try {

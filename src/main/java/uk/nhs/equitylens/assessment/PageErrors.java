@@ -1,0 +1,56 @@
+package uk.nhs.equitylens.assessment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Errors on the ambassador's pages are pages in the NHS style, never a stack trace: not found,
+ * changed by someone else, not allowed now, or a problem with the service.
+ */
+@ControllerAdvice(assignableTypes = AssessmentPages.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+	@ExceptionHandler(ErrorResponseException.class)
+	String known(ErrorResponseException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(ex.getStatusCode().value());
+		if (ex.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+			return page(model, "Page not found", "If you typed the web address, check it is correct. "
+					+ "If you pasted the web address, check you copied the entire address.");
+		}
+		return page(model, "You cannot do that now", ex.getBody().getDetail());
+	}
+
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String conflict(Model model) {
+		return page(model, "Someone else changed this assessment",
+				"Someone else saved a change to this assessment at the same time, so yours was not saved. Go back, reload the page and make your change again.");
+	}
+
+	@ExceptionHandler(Exception.class)
+	@ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+	String unexpected(Exception ex, Model model) {
+		log.error("Unexpected error on a page", ex);
+		return page(model, "Sorry, there is a problem with the service",
+				"Try again later. Answers you saved before this happened are kept.");
+	}
+
+	private static String page(Model model, String title, String message) {
+		model.addAttribute("title", title);
+		model.addAttribute("message", message);
+		return "error/page";
+	}
+
+}
