@@ -4,9 +4,14 @@
 #   docker run -p 8080:8080 -v /srv/lens/rules:/app/rules:ro equity-lens
 
 FROM eclipse-temurin:17-jdk AS build
+# Node.js 20+ with npm: the Maven build installs the NHS.UK frontend (package.json) with it.
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg \
+    && curl -fsSL https://deb.nodesource.com/setup_20.x | bash - \
+    && apt-get install -y --no-install-recommends nodejs \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY .mvn/ .mvn/
-COPY mvnw pom.xml ./
+COPY mvnw pom.xml package.json package-lock.json ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 COPY rules/ rules/
@@ -19,8 +24,12 @@ WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
 COPY rules/ /app/rules/
 COPY forms/ /app/forms/
+# The embedded H2 database lives in /app/data: mount a volume there to keep it, or run with the
+# postgres profile (SPRING_PROFILES_ACTIVE=postgres and SPRING_DATASOURCE_URL/USERNAME/PASSWORD).
 RUN mkdir -p /app/data && chown -R lens:lens /app/data
 USER lens
 EXPOSE 8080
-ENV EQUITYLENS_RULES_DIR=/app/rules
+ENV EQUITYLENS_RULES_DIR=/app/rules \
+    EQUITYLENS_FORMS_DIR=/app/forms \
+    EQUITYLENS_DATA_DIR=/app/data
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -209,6 +209,19 @@ class EvaluateApiTest {
 		assertThat(stream(rulebase.get("rules")).map(r -> r.get("ruleId").asString())).contains("ACC-001", "RAT-003");
 	}
 
+	@Test
+	void theOpenApiDocumentAndSwaggerUiAreServed() throws Exception {
+		HttpResponse<String> docs = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+				BodyHandlers.ofString());
+		assertThat(docs.statusCode()).isEqualTo(200);
+		JsonNode openApi = json.readTree(docs.body());
+		assertThat(openApi.get("paths").propertyNames()).contains("/api/assessments/evaluate", "/api/assessments",
+				"/api/assessments/{id}", "/api/assessments/{id}/submit", "/api/vocabulary");
+		HttpResponse<String> ui = http.send(HttpRequest.newBuilder(uri("/swagger-ui/index.html")).GET().build(),
+				BodyHandlers.ofString());
+		assertThat(ui.statusCode()).isEqualTo(200);
+	}
+
 	private ObjectNode example() throws Exception {
 		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
 			return (ObjectNode) json.readTree(in);

@@ -1,0 +1,121 @@
+package uk.nhs.equitylens.form;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A question added to a form definition (here a second, small form with a travel-time question the
+ * proposal document does not define) appears on the page, is validated, and reaches the rules as
+ * an Answer fact: a rule added beside the project's rules reads it. No Java knows the question.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AddedQuestionTest {
+
+	static final Path RULES = rules();
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+	@DynamicPropertySource
+	static void smallForm(DynamicPropertyRegistry registry) {
+		registry.add("equitylens.forms.dir", () -> "src/test/resources/extra-form/forms");
+		registry.add("equitylens.form-version", () -> "small/1");
+		registry.add("equitylens.rules.dir", RULES::toString);
+	}
+
+	/** The project's rules plus the rule that reads the added question. */
+	private static Path rules() {
+		try {
+			Path folder = Files.createTempDirectory("lens-rules-");
+			Path lens = Files.createDirectories(folder.resolve("lens"));
+			try (Stream<Path> files = Files.list(Path.of("rules", "lens"))) {
+				for (Path file : files.toList()) {
+					Files.copy(file, lens.resolve(file.getFileName()));
+				}
+			}
+			Files.createDirectories(folder.resolve("extra"));
+			Files.copy(Path.of("src/test/resources/extra-form/rules/travel.drl"), folder.resolve("extra/travel.drl"));
+			return folder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void theAddedQuestionIsAskedValidatedAndReachesTheRules() throws Exception {
+		Map<String, String> proposal = new LinkedHashMap<>();
+		proposal.put("title", "Community podiatry moves to the county hospital");
+		proposal.put("board", "COMMUNITY_CARE");
+		proposal.put("proposalType", "RELOCATION");
+		proposal.put("summary", "Podiatry clinics move from three towns to one site.");
+		proposal.put("population.affected", "3000");
+		proposal.put("action", "continue");
+
+		HttpResponse<String> travelPage = post("/assessments/new", proposal);
+		assertThat(travelPage.uri().getPath()).endsWith("/sections/travel");
+		assertThat(travelPage.body()).contains("How long is the longest journey to the service by public transport",
+				"id=\"travel-longestJourneyMinutes\"", "From the furthest place the service covers.");
+		String assessment = travelPage.uri().getPath().replaceAll("/sections/travel$", "");
+
+		HttpResponse<String> notANumber = post(assessment + "/sections/travel",
+				Map.of("travel.longestJourneyMinutes", "an hour and a half", "action", "continue"));
+		assertThat(notANumber.body()).contains("nhsuk-error-summary", "must be a whole number");
+		HttpResponse<String> tooLong = post(assessment + "/sections/travel",
+				Map.of("travel.longestJourneyMinutes", "900", "action", "continue"));
+		assertThat(tooLong.body()).contains("must be between 0 and 600");
+		HttpResponse<String> missing = post(assessment + "/submit", Map.of());
+		assertThat(missing.body()).contains("There is a problem", "Enter the longest journey time in minutes");
+
+		HttpResponse<String> check = post(assessment + "/sections/travel",
+				Map.of("travel.longestJourneyMinutes", "95", "action", "continue"));
+		assertThat(check.uri().getPath()).endsWith("/check");
+		assertThat(check.body()).contains("95");
+		HttpResponse<String> result = post(assessment + "/submit", Map.of());
+
+		assertThat(result.uri().getPath()).endsWith("/result");
+		assertThat(result.body()).contains("The longest journey to the service by public transport is 95 minutes",
+				"Rule EXT-001", "Required by EXT-001");
+		Matcher version = Pattern.compile("form (small/1)").matcher(result.body());
+		assertThat(version.find()).isTrue();
+	}
+
+	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+		String body = form.entrySet().stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(body))
+			.build(), BodyHandlers.ofString());
+	}
+
+}
