@@ -43,11 +43,18 @@ public class Assessment {
 
 	private Instant submittedAt;
 
+	private String createdBy;
+
+	private java.time.LocalDate reviewDue;
+
+	private Instant reviewClosedAt;
+
 	protected Assessment() {
 	}
 
-	Assessment(UUID id, String board, String title, String formVersion, String answers, Instant now) {
+	Assessment(UUID id, String board, String title, String formVersion, String answers, String createdBy, Instant now) {
 		this.id = id;
+		this.createdBy = createdBy;
 		this.board = board;
 		this.title = title;
 		this.status = AssessmentStatus.DRAFT;
@@ -57,9 +64,9 @@ public class Assessment {
 		this.updatedAt = now;
 	}
 
-	/** Replaces the draft's answers. */
+	/** Replaces the draft's answers (a draft, or one sent back with changes requested). */
 	void saveAnswers(String board, String title, String answers, Instant now) {
-		if (status != AssessmentStatus.DRAFT) {
+		if (!isEditable()) {
 			throw new IllegalTransitionException("Assessment " + id + " is " + status
 					+ "; only a draft's answers can change (its mitigations still can).");
 		}
@@ -69,9 +76,9 @@ public class Assessment {
 		this.updatedAt = now;
 	}
 
-	/** DRAFT to SUBMITTED, once the answers are valid and the rules have assessed them. */
+	/** DRAFT (or CHANGES_REQUESTED) to SUBMITTED, once the answers are valid and the rules have assessed them. */
 	void submit(String answers, Instant now) {
-		if (status != AssessmentStatus.DRAFT) {
+		if (!isEditable()) {
 			throw new IllegalTransitionException("Assessment " + id + " is already " + status + ".");
 		}
 		this.answers = answers;
@@ -80,9 +87,9 @@ public class Assessment {
 		this.updatedAt = now;
 	}
 
-	/** New mitigation responses on a submitted assessment (the answers with new mitigations). */
+	/** New mitigation responses on a submitted or decided assessment (the answers with new mitigations). */
 	void reviseMitigations(String answers, Instant now) {
-		if (status != AssessmentStatus.SUBMITTED) {
+		if (isEditable()) {
 			throw new IllegalTransitionException("Assessment " + id + " is " + status
 					+ "; mitigations are revised after submission, a draft just saves them.");
 		}
@@ -130,8 +137,54 @@ public class Assessment {
 		return submittedAt;
 	}
 
+	/**
+	 * The board's decision: only a SUBMITTED assessment can be decided. CHANGES_REQUESTED sends it
+	 * back to the ambassador; an approval sets the date of its follow-up review.
+	 */
+	void decide(AssessmentStatus decision, java.time.LocalDate reviewDue, Instant now) {
+		if (status != AssessmentStatus.SUBMITTED) {
+			throw new IllegalTransitionException("Assessment " + id + " is " + status
+					+ "; only a submitted assessment can be decided.");
+		}
+		if (!decision.isDecision()) {
+			throw new IllegalTransitionException(decision + " is not a board decision.");
+		}
+		this.status = decision;
+		this.reviewDue = decision.isApproval() ? reviewDue : null;
+		this.updatedAt = now;
+	}
+
+	/** The board closes the follow-up review of an approved assessment. */
+	void closeReview(Instant now) {
+		if (!status.isApproval()) {
+			throw new IllegalTransitionException("Only an approved assessment has a follow-up review to close.");
+		}
+		if (reviewClosedAt != null) {
+			throw new IllegalTransitionException("The follow-up review is already closed.");
+		}
+		this.reviewClosedAt = now;
+		this.updatedAt = now;
+	}
+
 	public boolean isDraft() {
 		return status == AssessmentStatus.DRAFT;
+	}
+
+	/** The ambassador may change the answers: a draft, or sent back with changes requested. */
+	public boolean isEditable() {
+		return status == AssessmentStatus.DRAFT || status == AssessmentStatus.CHANGES_REQUESTED;
+	}
+
+	public String getCreatedBy() {
+		return createdBy;
+	}
+
+	public java.time.LocalDate getReviewDue() {
+		return reviewDue;
+	}
+
+	public Instant getReviewClosedAt() {
+		return reviewClosedAt;
 	}
 
 }

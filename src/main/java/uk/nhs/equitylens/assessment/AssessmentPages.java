@@ -28,6 +28,7 @@ import uk.nhs.equitylens.form.SectionView;
 import uk.nhs.equitylens.proposal.InvalidProposalException;
 import uk.nhs.equitylens.proposal.ProposalDocument.MitigationAnswer;
 import uk.nhs.equitylens.proposal.Violation;
+import uk.nhs.equitylens.system.WebPage;
 import uk.nhs.equitylens.vocabulary.Vocabulary;
 
 /**
@@ -36,7 +37,7 @@ import uk.nhs.equitylens.vocabulary.Vocabulary;
  * answer goes to the server at each page; the browser never holds the only copy.
  */
 @Controller
-class AssessmentPages {
+class AssessmentPages implements WebPage {
 
 	private static final String ID = "{id:[0-9a-fA-F-]{36}}";
 
@@ -102,7 +103,7 @@ class AssessmentPages {
 	@GetMapping("/assessments/" + ID)
 	String tasks(@PathVariable UUID id, Model model) {
 		Assessment assessment = service.get(id);
-		if (!assessment.isDraft()) {
+		if (!assessment.isEditable()) {
 			return "redirect:/assessments/" + id + "/result";
 		}
 		FormDefinition form = service.formOf(assessment);
@@ -124,7 +125,7 @@ class AssessmentPages {
 	@GetMapping("/assessments/" + ID + "/sections/{sectionId}")
 	String showSection(@PathVariable UUID id, @PathVariable String sectionId, Model model) {
 		Assessment assessment = service.get(id);
-		if (!assessment.isDraft()) {
+		if (!assessment.isEditable()) {
 			return "redirect:/assessments/" + id + "/result";
 		}
 		FormDefinition form = service.formOf(assessment);
@@ -136,7 +137,7 @@ class AssessmentPages {
 	String saveSection(@PathVariable UUID id, @PathVariable String sectionId,
 			@RequestParam MultiValueMap<String, String> posted, Model model) {
 		Assessment assessment = service.get(id);
-		if (!assessment.isDraft()) {
+		if (!assessment.isEditable()) {
 			return "redirect:/assessments/" + id + "/result";
 		}
 		FormDefinition form = service.formOf(assessment);
@@ -152,7 +153,7 @@ class AssessmentPages {
 	@GetMapping("/assessments/" + ID + "/check")
 	String check(@PathVariable UUID id, Model model) {
 		Assessment assessment = service.get(id);
-		if (!assessment.isDraft()) {
+		if (!assessment.isEditable()) {
 			return "redirect:/assessments/" + id + "/result";
 		}
 		return checkPage(model, assessment, List.of());

@@ -11,12 +11,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.nhs.equitylens.form.FormAnswers;
+import uk.nhs.equitylens.people.CurrentUser;
+import uk.nhs.equitylens.people.LensUser;
+import uk.nhs.equitylens.people.Role;
 import uk.nhs.equitylens.form.FormDefinition;
 import uk.nhs.equitylens.form.FormError;
 import uk.nhs.equitylens.proposal.InvalidProposalException;
@@ -88,9 +92,13 @@ public class AssessmentService {
 	 * programme board it belongs to; everything else may come later.
 	 */
 	public Assessment create(ObjectNode answers) {
-		checkDraft(answers);
+		LensUser user = CurrentUser.get();
+		if (!user.has(Role.AMBASSADOR)) {
+			throw new AccessDeniedException("Only ambassadors create assessments.");
+		}
+		checkDraft(answers, user);
 		Assessment assessment = new Assessment(UUID.randomUUID(), text(answers, "board"), text(answers, "title"),
-				currentForm().version(), json.writeValueAsString(answers), clock.instant());
+				currentForm().version(), json.writeValueAsString(answers), user.username(), clock.instant());
 		return assessments.save(assessment);
 	}
 
@@ -103,8 +111,8 @@ public class AssessmentService {
 
 	/** Replaces a draft's answers (the whole document). */
 	public Assessment saveDraft(UUID id, ObjectNode answers) {
-		Assessment assessment = get(id);
-		checkDraft(answers);
+		Assessment assessment = editable(id);
+		checkDraft(answers, CurrentUser.get());
 		assessment.saveAnswers(text(answers, "board"), text(answers, "title"), json.writeValueAsString(answers),
 				clock.instant());
 		return assessment;
@@ -115,13 +123,13 @@ public class AssessmentService {
 	 * page has errors, so the ambassador loses nothing; returns the errors to show on the page.
 	 */
 	public List<FormError> saveSection(UUID id, String sectionId, Map<String, List<String>> posted) {
-		Assessment assessment = get(id);
+		Assessment assessment = editable(id);
 		FormDefinition form = formOf(assessment);
 		FormDefinition.Section section = form.section(sectionId)
 			.orElseThrow(() -> new IllegalArgumentException("The form has no section " + sectionId));
 		ObjectNode answers = answers(assessment);
 		List<FormError> errors = new ArrayList<>(formAnswers.bind(form, section, posted, answers));
-		List<Violation> draftProblems = draftProblems(answers);
+		List<Violation> draftProblems = draftProblems(answers, CurrentUser.get());
 		if (!draftProblems.isEmpty()) {
 			// title and board place the assessment; without them the draft keeps its old ones
 			draftProblems.stream()
@@ -141,8 +149,8 @@ public class AssessmentService {
 	 * listing every problem, in which case nothing changes.
 	 */
 	public StoredEvaluation submit(UUID id) {
-		Assessment assessment = get(id);
-		if (!assessment.isDraft()) {
+		Assessment assessment = editable(id);
+		if (!assessment.isEditable()) {
 			throw new IllegalTransitionException("Assessment " + id + " is already " + assessment.getStatus() + ".");
 		}
 		FormDefinition form = formOf(assessment);
@@ -158,7 +166,7 @@ public class AssessmentService {
 	 * re-evaluates and stores a new evaluation beside the old ones; on a draft it just saves.
 	 */
 	public Assessment respondToMitigations(UUID id, List<MitigationAnswer> taken, Map<String, String> declined) {
-		Assessment assessment = get(id);
+		Assessment assessment = editable(id);
 		ObjectNode answers = answers(assessment);
 		answers.set("mitigations", json.valueToTree(taken));
 		if (declined.isEmpty()) {
@@ -168,7 +176,7 @@ public class AssessmentService {
 			ObjectNode reasons = answers.putObject("mitigationsDeclined");
 			declined.forEach(reasons::put);
 		}
-		if (assessment.isDraft()) {
+		if (assessment.isEditable()) {
 			assessment.saveAnswers(assessment.getBoard(), assessment.getTitle(), json.writeValueAsString(answers),
 					clock.instant());
 			return assessment;
@@ -180,8 +188,26 @@ public class AssessmentService {
 		return assessment;
 	}
 
+	/** An assessment the current user may read (their board's, or any for governance). */
 	@Transactional(readOnly = true)
 	public Assessment get(UUID id) {
+		Assessment assessment = find(id);
+		if (!CurrentUser.get().mayRead(assessment.getBoard(), assessment.getCreatedBy())) {
+			throw new AccessDeniedException("This assessment belongs to a board you are not part of.");
+		}
+		return assessment;
+	}
+
+	/** An assessment the current user may change: one they created, for a board they are an ambassador for. */
+	Assessment editable(UUID id) {
+		Assessment assessment = find(id);
+		if (!CurrentUser.get().mayEdit(assessment.getBoard(), assessment.getCreatedBy())) {
+			throw new AccessDeniedException("Only the ambassador who created this assessment can change it.");
+		}
+		return assessment;
+	}
+
+	Assessment find(UUID id) {
 		return assessments.findById(id).orElseThrow(() -> new AssessmentNotFoundException(id));
 	}
 
@@ -192,9 +218,16 @@ public class AssessmentService {
 		return evaluations.findByAssessmentIdOrderBySequenceDesc(id);
 	}
 
+	/** The assessments the current user may see: their boards', or all for governance. */
 	@Transactional(readOnly = true)
 	public Page<Assessment> list(String board, AssessmentStatus status, Pageable pageable) {
-		return assessments.search(board, status, pageable);
+		LensUser user = CurrentUser.get();
+		if (!user.has(Role.AMBASSADOR) && !user.has(Role.BOARD_MEMBER) && !user.has(Role.GOVERNANCE)) {
+			throw new AccessDeniedException("Your role does not read assessments.");
+		}
+		boolean all = user.visibleBoards().isEmpty();
+		java.util.Collection<String> boards = all ? List.of("-") : user.visibleBoards();
+		return assessments.search(all, boards, board, status, pageable);
 	}
 
 	/** The answers so far, as a proposal document in the making. */
@@ -246,14 +279,14 @@ public class AssessmentService {
 		return stored;
 	}
 
-	private void checkDraft(ObjectNode answers) {
-		List<Violation> problems = draftProblems(answers);
+	private void checkDraft(ObjectNode answers, LensUser user) {
+		List<Violation> problems = draftProblems(answers, user);
 		if (!problems.isEmpty()) {
 			throw new InvalidProposalException(problems);
 		}
 	}
 
-	private List<Violation> draftProblems(ObjectNode answers) {
+	private List<Violation> draftProblems(ObjectNode answers, LensUser user) {
 		List<Violation> problems = new ArrayList<>();
 		String title = text(answers, "title");
 		if (title == null || title.isBlank()) {
@@ -269,6 +302,11 @@ public class AssessmentService {
 		else if (!vocabulary.boards().containsKey(board)) {
 			problems.add(new Violation("board", "'" + board + "' is not a known programme board code; expected one of "
 					+ String.join(", ", vocabulary.boards().keySet())));
+		}
+		else if (!user.isAmbassadorFor(board)) {
+			problems.add(new Violation("board", "you are not an ambassador for "
+					+ vocabulary.boards().get(board).label() + "; choose one of your boards: "
+					+ String.join(", ", new java.util.TreeSet<>(user.boards()))));
 		}
 		return problems;
 	}

@@ -147,7 +147,7 @@ class EvaluateApiTest {
 		HttpResponse<String> declared = post(big);
 		assertProblem(declared, 413);
 
-		HttpRequest chunked = HttpRequest.newBuilder(uri("/api/assessments/evaluate"))
+		HttpRequest chunked = authorized(uri("/api/assessments/evaluate"))
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
 			.build();
@@ -157,10 +157,10 @@ class EvaluateApiTest {
 
 	@Test
 	void wrongMethodOrMediaTypeIsProblemJson() throws Exception {
-		HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri("/api/assessments/evaluate")).GET().build(),
+		HttpResponse<String> get = http.send(authorized(uri("/api/assessments/evaluate")).GET().build(),
 				BodyHandlers.ofString());
 		assertProblem(get, 405);
-		HttpResponse<String> text = http.send(HttpRequest.newBuilder(uri("/api/assessments/evaluate"))
+		HttpResponse<String> text = http.send(authorized(uri("/api/assessments/evaluate"))
 			.header("Content-Type", "text/plain")
 			.POST(BodyPublishers.ofString("hello"))
 			.build(), BodyHandlers.ofString());
@@ -188,7 +188,7 @@ class EvaluateApiTest {
 
 	@Test
 	void theVocabularyIsServed() throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/vocabulary")).GET().build(),
+		HttpResponse<String> response = http.send(authorized(uri("/api/vocabulary")).GET().build(),
 				BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -204,7 +204,7 @@ class EvaluateApiTest {
 	@Test
 	void theRulebaseIsDescribed() throws Exception {
 		JsonNode rulebase = json.readTree(
-				http.send(HttpRequest.newBuilder(uri("/api/rulebase")).GET().build(), BodyHandlers.ofString()).body());
+				http.send(authorized(uri("/api/rulebase")).GET().build(), BodyHandlers.ofString()).body());
 		assertThat(rulebase.get("version").asString()).startsWith("sha256:");
 		assertThat(stream(rulebase.get("rules")).map(r -> r.get("ruleId").asString())).contains("ACC-001", "RAT-003");
 	}
@@ -229,10 +229,31 @@ class EvaluateApiTest {
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri("/api/assessments/evaluate"))
+		return http.send(authorized(uri("/api/assessments/evaluate"))
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(body))
 			.build(), BodyHandlers.ofString());
+	}
+
+	/** Requests as the demo ambassador, with HTTP Basic. */
+	private static HttpRequest.Builder authorized(URI uri) {
+		return HttpRequest.newBuilder(uri).header("Authorization", BASIC);
+	}
+
+	private static final String BASIC = "Basic " + java.util.Base64.getEncoder()
+		.encodeToString("ambassador:demo".getBytes(StandardCharsets.UTF_8));
+
+	@Test
+	void theApiNeedsSigningIn() throws Exception {
+		HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/assessments/evaluate"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(example().toString()))
+			.build(), BodyHandlers.ofString());
+		assertProblem(anonymous, 401);
+		HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(uri("/api/vocabulary"))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("ambassador:nope".getBytes(StandardCharsets.UTF_8)))
+			.build(), BodyHandlers.ofString());
+		assertThat(wrongPassword.statusCode()).isEqualTo(401);
 	}
 
 	private URI uri(String path) {

@@ -2,21 +2,13 @@ package uk.nhs.equitylens.form;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import uk.nhs.equitylens.web.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +34,6 @@ class AddedQuestionTest {
 
 	@LocalServerPort
 	int port;
-
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
 	@DynamicPropertySource
 	static void smallForm(DynamicPropertyRegistry registry) {
@@ -73,7 +65,7 @@ class AddedQuestionTest {
 	void theAddedQuestionIsAskedValidatedAndReachesTheRules() throws Exception {
 		Map<String, String> proposal = new LinkedHashMap<>();
 		proposal.put("title", "Community podiatry moves to the county hospital");
-		proposal.put("board", "COMMUNITY_CARE");
+		proposal.put("board", "DIGITAL");
 		proposal.put("proposalType", "RELOCATION");
 		proposal.put("summary", "Podiatry clinics move from three towns to one site.");
 		proposal.put("population.affected", "3000");
@@ -108,14 +100,13 @@ class AddedQuestionTest {
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-		String body = form.entrySet().stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString(body))
-			.build(), BodyHandlers.ofString());
+		if (session == null) {
+			session = WebSession.signIn(port, "ambassador", "demo");
+			session.get("/assessments/new");
+		}
+		return session.post(path, form);
 	}
+
+	private WebSession session;
 
 }

@@ -137,13 +137,13 @@ abstract class AssessmentJourneyContract {
 
 	@Test
 	void assessmentsAreListedByBoardAndStatus() throws Exception {
-		ObjectNode mental = json.createObjectNode().put("title", "Crisis line hours").put("board", "MENTAL_HEALTH");
-		send("POST", "/api/assessments", mental.toString());
+		ObjectNode digital = json.createObjectNode().put("title", "Patient portal letters").put("board", "DIGITAL");
+		send("POST", "/api/assessments", digital.toString());
 
-		JsonNode drafts = json.readTree(send("GET", "/api/assessments?board=MENTAL_HEALTH&status=DRAFT", null).body());
+		JsonNode drafts = json.readTree(send("GET", "/api/assessments?board=DIGITAL&status=DRAFT", null).body());
 
 		assertThat(drafts.get("content").valueStream().map(a -> a.get("board").asString())).isNotEmpty()
-			.allMatch("MENTAL_HEALTH"::equals);
+			.allMatch("DIGITAL"::equals);
 		assertThat(drafts.get("totalElements").asLong()).isPositive();
 		assertThat(send("GET", "/api/assessments?status=WAITING", null).statusCode()).isEqualTo(400);
 		assertThat(send("GET", "/api/assessments/" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
@@ -166,7 +166,14 @@ abstract class AssessmentJourneyContract {
 	}
 
 	protected HttpResponse<String> send(String method, String path, String body) throws Exception {
+		return send("ambassador", method, path, body);
+	}
+
+	/** Sends as a demo account, with HTTP Basic. */
+	protected HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

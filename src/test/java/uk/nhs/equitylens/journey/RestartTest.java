@@ -2,23 +2,37 @@ package uk.nhs.equitylens.journey;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import uk.nhs.equitylens.EquityLensApplication;
 import uk.nhs.equitylens.assessment.AssessmentService;
 import uk.nhs.equitylens.assessment.AssessmentStatus;
+import uk.nhs.equitylens.people.LensUser;
+import uk.nhs.equitylens.people.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded H2 database in file mode keeps drafts and submitted assessments across a restart. */
 class RestartTest {
+
+	private static final LensUser AMBASSADOR = new LensUser("ambassador", "Demo ambassador", null, true,
+			Set.of(Role.AMBASSADOR), Set.of("PLANNED_CARE", "DIGITAL"));
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
 
 	@Test
 	void draftsAndSubmittedAssessmentsSurviveARestart(@TempDir Path data) throws Exception {
@@ -26,6 +40,8 @@ class RestartTest {
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("equity-lens").toAbsolutePath() };
 		UUID draft;
 		UUID submitted;
+		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(AMBASSADOR, null,
+				AMBASSADOR.getAuthorities()));
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EquityLensApplication.class).run(args)) {
 			AssessmentService service = app.getBean(AssessmentService.class);
 			JsonMapper json = app.getBean(JsonMapper.class);

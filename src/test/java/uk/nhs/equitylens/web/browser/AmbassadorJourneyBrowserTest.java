@@ -45,6 +45,10 @@ class AmbassadorJourneyBrowserTest {
 	void anAmbassadorAssessesAProposalAndCommitsAMitigation() {
 		WebDriver driver = browser.driver();
 		browser.open("http://localhost:" + port + "/");
+		assertThat(driver.getTitle()).startsWith("Sign in");
+		type("username", "ambassador");
+		type("password", "demo");
+		press("Sign in");
 		browser.screenshot("ambassador-01-home");
 		navigate(By.linkText("Start a new assessment"));
 

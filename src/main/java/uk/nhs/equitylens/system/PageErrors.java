@@ -1,4 +1,4 @@
-package uk.nhs.equitylens.assessment;
+package uk.nhs.equitylens.system;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -6,6 +6,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * Errors on the ambassador's pages are pages in the NHS style, never a stack trace: not found,
  * changed by someone else, not allowed now, or a problem with the service.
  */
-@ControllerAdvice(assignableTypes = AssessmentPages.class)
+@ControllerAdvice(assignableTypes = WebPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
@@ -30,6 +31,12 @@ class PageErrors {
 					+ "If you pasted the web address, check you copied the entire address.");
 		}
 		return page(model, "You cannot do that now", ex.getBody().getDetail());
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String denied(AccessDeniedException ex, Model model) {
+		return page(model, "You do not have access to this page", ex.getMessage());
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)

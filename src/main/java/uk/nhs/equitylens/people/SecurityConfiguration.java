@@ -1,0 +1,94 @@
+package uk.nhs.equitylens.people;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may reach what. {@code /api/**} takes HTTP Basic (scripts) or the browser's session and
+ * answers 401/403 as problem+json; pages use form login (or single sign-on when
+ * {@code spring.security.oauth2.client.*} is configured) with CSRF protection. What a person may do
+ * with a particular assessment (their boards, their drafts) is checked where it is done, in the
+ * services.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String[] PUBLIC = { "/login", "/error", "/about", "/nhsuk/**", "/css/**", "/js/**", "/assets/**",
+			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(
+					(request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED, "Sign in required",
+							"Send HTTP Basic credentials, or sign in in the browser first.", true)))
+			// a request without a session cookie (scripts with Basic, or anonymous) has nothing to forge; the
+			// browser's session does, so its requests need the CSRF token
+			.csrf(csrf -> csrf.ignoringRequestMatchers(
+					request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED,
+						"Sign in required", "Send HTTP Basic credentials, or sign in in the browser first.", true))
+				.accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
+						"Not allowed", "Your role does not allow this request (or its CSRF token is missing).", false)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
+			PersonRepository people, @Value("${equitylens.sso.roles-claim:roles}") String rolesClaim,
+			@Value("${equitylens.sso.boards-claim:boards}") String boardsClaim) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMIN.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?signedout"));
+		if (sso.getIfAvailable() != null) {
+			SsoUsers users = new SsoUsers(people, rolesClaim, boardsClaim);
+			http.oauth2Login(oauth -> oauth.loginPage("/login").userInfoEndpoint(info -> info.oidcUserService(users)));
+		}
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String title,
+			String detail, boolean challenge) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		if (challenge) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Equity Lens\"");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}
