@@ -25,6 +25,7 @@ import uk.nhs.equitylens.form.FormDefinition;
 import uk.nhs.equitylens.form.FormDefinition.Section;
 import uk.nhs.equitylens.form.FormError;
 import uk.nhs.equitylens.form.SectionView;
+import uk.nhs.equitylens.people.CurrentUser;
 import uk.nhs.equitylens.proposal.InvalidProposalException;
 import uk.nhs.equitylens.proposal.ProposalDocument.MitigationAnswer;
 import uk.nhs.equitylens.proposal.Violation;
@@ -58,12 +59,19 @@ class AssessmentPages implements WebPage {
 
 	@GetMapping("/")
 	String home(Model model) {
+		var user = CurrentUser.get();
+		if (!user.has(uk.nhs.equitylens.people.Role.AMBASSADOR) && !user.has(uk.nhs.equitylens.people.Role.BOARD_MEMBER)
+				&& !user.has(uk.nhs.equitylens.people.Role.GOVERNANCE)) {
+			return "redirect:/admin/people";
+		}
 		var page = service.list(null, null, PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "updatedAt")));
 		List<Row> rows = new ArrayList<>();
 		for (Assessment assessment : page.getContent()) {
 			List<StoredEvaluation> evaluations = service.evaluations(assessment.getId());
+			String link = user.mayEdit(assessment.getBoard(), assessment.getCreatedBy())
+					? "/assessments/" + assessment.getId() : "/assessments/" + assessment.getId() + "/review";
 			rows.add(new Row(assessment, label(vocabulary.boards(), assessment.getBoard()),
-					evaluations.isEmpty() ? null : evaluations.get(0)));
+					evaluations.isEmpty() ? null : evaluations.get(0), link));
 		}
 		model.addAttribute("rows", rows);
 		return "assessments/list";
@@ -326,6 +334,7 @@ class AssessmentPages implements WebPage {
 		model.addAttribute("catalogue", vocabulary.mitigations().values().stream()
 			.filter(t -> !required.contains(t.code()) && !responses.containsKey(t.code()))
 			.toList());
+		model.addAttribute("mayEdit", CurrentUser.get().mayEdit(assessment.getBoard(), assessment.getCreatedBy()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("errorFields", errors.stream().map(FormError::field).toList());
 		return "assessments/result";
@@ -382,7 +391,7 @@ class AssessmentPages implements WebPage {
 	}
 
 	/** A line of the list of assessments. */
-	record Row(Assessment assessment, String boardLabel, StoredEvaluation latest) {
+	record Row(Assessment assessment, String boardLabel, StoredEvaluation latest, String link) {
 	}
 
 	/** A section on the task list with its status. */

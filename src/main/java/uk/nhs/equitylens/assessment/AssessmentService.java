@@ -188,6 +188,53 @@ public class AssessmentService {
 		return assessment;
 	}
 
+	/**
+	 * Records the board's decision on the assessment as it stands: the current user must be a member
+	 * of its board and must have seen the current version (else 409, never a silent overwrite).
+	 * Returns the evaluation the decision was made on.
+	 */
+	public StoredEvaluation decide(UUID id, AssessmentStatus decision, java.time.LocalDate reviewDue,
+			long seenVersion) {
+		Assessment assessment = find(id);
+		if (!CurrentUser.get().mayDecide(assessment.getBoard())) {
+			throw new AccessDeniedException("Only members of the assessment's programme board decide on it.");
+		}
+		if (assessment.getVersion() != seenVersion) {
+			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Assessment.class, id);
+		}
+		List<StoredEvaluation> stored = evaluations.findByAssessmentIdOrderBySequenceDesc(id);
+		if (stored.isEmpty()) {
+			throw new IllegalTransitionException("Assessment " + id + " has not been evaluated.");
+		}
+		assessment.decide(decision, reviewDue, clock.instant());
+		assessments.flush();
+		return stored.get(0);
+	}
+
+	/** The board closes the follow-up review of an approved assessment. */
+	public Assessment closeReview(UUID id) {
+		Assessment assessment = find(id);
+		if (!CurrentUser.get().mayDecide(assessment.getBoard())) {
+			throw new AccessDeniedException("Only members of the assessment's programme board close its review.");
+		}
+		assessment.closeReview(clock.instant());
+		return assessment;
+	}
+
+	/** Submitted assessments of these boards, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Assessment> waitingFor(java.util.Collection<String> boards) {
+		return boards.isEmpty() ? List.of()
+				: assessments.findByBoardInAndStatusOrderBySubmittedAtAsc(boards, AssessmentStatus.SUBMITTED);
+	}
+
+	/** Approved assessments of these boards whose follow-up review is still open, earliest due first. */
+	@Transactional(readOnly = true)
+	public List<Assessment> openReviews(java.util.Collection<String> boards) {
+		return boards.isEmpty() ? List.of()
+				: assessments.openReviews(boards, List.of(AssessmentStatus.APPROVED, AssessmentStatus.APPROVED_WITH_CONDITIONS));
+	}
+
 	/** An assessment the current user may read (their board's, or any for governance). */
 	@Transactional(readOnly = true)
 	public Assessment get(UUID id) {
