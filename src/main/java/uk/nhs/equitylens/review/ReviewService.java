@@ -103,6 +103,10 @@ public class ReviewService {
 	 * not yet answered, needs an override justification, which is recorded and flagged.
 	 */
 	public Decision decide(UUID id, DecisionRequest request) {
+		Assessment assessment = assessments.get(id);
+		if (!CurrentUser.get().mayDecide(assessment.getBoard())) {
+			throw new AccessDeniedException("Only members of the assessment's programme board decide on it.");
+		}
 		List<Violation> problems = new ArrayList<>();
 		AssessmentStatus decision = null;
 		try {
@@ -127,7 +131,6 @@ public class ReviewService {
 		if (request.version() == null) {
 			problems.add(new Violation("version", "send the version of the assessment you reviewed"));
 		}
-		Assessment assessment = assessments.get(id);
 		StoredEvaluation latest = assessments.evaluations(id).stream().findFirst().orElse(null);
 		List<String> againstTheLens = latest == null ? List.of() : againstTheLens(assessment, latest);
 		boolean override = decision != null && decision.isApproval() && !againstTheLens.isEmpty();

@@ -159,6 +159,100 @@ abstract class AssessmentJourneyContract {
 			.containsExactlyInAnyOrder("title", "board");
 	}
 
+	@Test
+	void theBoardRequestsChangesThenApprovesWithAnOverrideAndTheAmbassadorFollowsUp() throws Exception {
+		ObjectNode document = example();
+		document.remove("mitigations");
+		JsonNode submitted = json.readTree(send("POST", "/api/assessments?submit=true", document.toString()).body());
+		String id = submitted.get("id").asString();
+		String decisions = "/api/assessments/" + id + "/decisions";
+
+		JsonNode queue = json.readTree(send("board.member", "GET", "/api/reviews/queue", null).body());
+		assertThat(queue.get("waiting").valueStream().map(q -> q.get("id").asString())).contains(id);
+		assertThat(send("ambassador", "GET", "/api/reviews/queue", null).statusCode()).isEqualTo(403);
+
+		long version = json.readTree(send("board.member", "GET", "/api/assessments/" + id, null).body()).get("version").asLong();
+		ObjectNode approve = json.createObjectNode().put("decision", "APPROVED").put("reason", "Needed now").put("version", version);
+		HttpResponse<String> needsOverride = send("board.member", "POST", decisions, approve.toString());
+		assertThat(needsOverride.statusCode()).isEqualTo(400);
+		assertThat(needsOverride.body()).contains("overrideJustification", "residual rating is SEVERE", "no response");
+		HttpResponse<String> stale = send("board.member", "POST", decisions,
+				approve.deepCopy().put("version", version - 1).put("overrideJustification", "x").toString());
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat(send("ambassador", "POST", decisions, approve.toString()).statusCode()).isEqualTo(403);
+
+		ObjectNode changes = json.createObjectNode().put("decision", "CHANGES_REQUESTED")
+			.put("reason", "Keep a phone route and say how you will monitor by deprivation").put("version", version);
+		assertThat(send("board.member", "POST", decisions, changes.toString()).statusCode()).isEqualTo(201);
+		assertThat(send("board.member", "POST", "/api/assessments/" + id + "/comments",
+				json.createObjectNode().put("body", "Talk to the audiology patient panel first.").toString()).statusCode()).isEqualTo(201);
+		JsonNode comments = json.readTree(send("GET", "/api/assessments/" + id + "/comments", null).body());
+		assertThat(comments.get(0).get("body").asString()).isEqualTo("Talk to the audiology patient panel first.");
+		assertThat(json.readTree(send("GET", "/api/assessments/" + id, null).body()).get("status").asString())
+			.isEqualTo("CHANGES_REQUESTED");
+
+		ObjectNode changed = example();
+		((ObjectNode) changed.get("monitoring")).put("planned", true).put("byDeprivation", true).put("byEthnicity", true);
+		assertThat(send("PUT", "/api/assessments/" + id, changed.toString()).statusCode()).isEqualTo(200);
+		HttpResponse<String> resubmitted = send("POST", "/api/assessments/" + id + "/submit", null);
+		assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(200);
+		JsonNode after = json.readTree(resubmitted.body());
+		assertThat(after.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(after.get("evaluations")).hasSize(2);
+
+		ObjectNode override = json.createObjectNode().put("decision", "APPROVED").put("reason", "Contract ends in March")
+			.put("overrideJustification", "The phone route is committed; the residual risk is accepted for 3 months")
+			.put("version", after.get("version").asLong());
+		HttpResponse<String> approved = send("board.member", "POST", decisions, override.toString());
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+		assertThat(json.readTree(approved.body()).get("overridden").asBoolean()).isTrue();
+		JsonNode decided = json.readTree(send("GET", "/api/assessments/" + id, null).body());
+		assertThat(decided.get("status").asString()).isEqualTo("APPROVED");
+		assertThat(json.readTree(send("GET", decisions, null).body())).hasSize(2);
+		assertThat(jdbc.queryForObject("select count(*) from assessment where id = ? and review_due is not null",
+				Integer.class, UUID.fromString(id))).isEqualTo(1);
+
+		String review = "/api/assessments/" + id + "/review";
+		assertThat(send("board.member", "POST", review, json.createObjectNode().put("close", true).toString()).statusCode())
+			.isEqualTo(409);
+		ObjectNode followUp = json.createObjectNode().put("whatHappened", "Online bookings rose; phone bookings held at 30%.");
+		followUp.putObject("mitigationsDelivered").put("NON_DIGITAL_ROUTE", true);
+		assertThat(send("POST", review, followUp.toString()).statusCode()).isEqualTo(201);
+		assertThat(send("board.member", "POST", review, json.createObjectNode().put("close", true).toString()).statusCode())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void twoDecisionsAtOnceStoreExactlyOne() throws Exception {
+		String id = json.readTree(send("POST", "/api/assessments?submit=true", example().toString()).body())
+			.get("id").asString();
+		long version = json.readTree(send("board.member", "GET", "/api/assessments/" + id, null).body()).get("version").asLong();
+		String body = json.createObjectNode().put("decision", "REJECTED").put("reason", "Not safe").put("version", version)
+			.toString();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return send("board.member", "POST", "/api/assessments/" + id + "/decisions", body).statusCode();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> result : results) {
+				statuses.add(result.get());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.queryForObject("select count(*) from decision where assessment_id = ?", Integer.class,
+				UUID.fromString(id))).isEqualTo(1);
+	}
+
 	protected ObjectNode example() throws Exception {
 		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
 			return (ObjectNode) json.readTree(in);
