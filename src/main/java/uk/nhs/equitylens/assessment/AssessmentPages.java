@@ -50,8 +50,12 @@ class AssessmentPages implements WebPage {
 
 	private final JsonMapper json;
 
-	AssessmentPages(AssessmentService service, FormAnswers formAnswers, Vocabulary vocabulary, JsonMapper json) {
+	private final BoardDecisions decisions;
+
+	AssessmentPages(AssessmentService service, FormAnswers formAnswers, Vocabulary vocabulary, JsonMapper json,
+			BoardDecisions decisions) {
 		this.service = service;
+		this.decisions = decisions;
 		this.formAnswers = formAnswers;
 		this.vocabulary = vocabulary;
 		this.json = json;
@@ -126,6 +130,7 @@ class AssessmentPages implements WebPage {
 		model.addAttribute("assessment", assessment);
 		model.addAttribute("boardLabel", label(vocabulary.boards(), assessment.getBoard()));
 		model.addAttribute("tasks", tasks);
+		model.addAttribute("decision", decisions.latest(id).orElse(null));
 		model.addAttribute("completed", tasks.stream().filter(t -> t.status().equals("Completed")).count());
 		return "assessments/tasks";
 	}
@@ -335,6 +340,7 @@ class AssessmentPages implements WebPage {
 			.filter(t -> !required.contains(t.code()) && !responses.containsKey(t.code()))
 			.toList());
 		model.addAttribute("mayEdit", CurrentUser.get().mayEdit(assessment.getBoard(), assessment.getCreatedBy()));
+		model.addAttribute("decision", decisions.latest(assessment.getId()).orElse(null));
 		model.addAttribute("errors", errors);
 		model.addAttribute("errorFields", errors.stream().map(FormError::field).toList());
 		return "assessments/result";

@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 import uk.nhs.equitylens.assessment.Assessment;
 import uk.nhs.equitylens.assessment.AssessmentResult;
 import uk.nhs.equitylens.assessment.AssessmentService;
+import uk.nhs.equitylens.assessment.BoardDecisions;
 import uk.nhs.equitylens.assessment.AssessmentStatus;
 import uk.nhs.equitylens.assessment.IllegalTransitionException;
 import uk.nhs.equitylens.assessment.StoredEvaluation;
@@ -36,7 +37,7 @@ import uk.nhs.equitylens.proposal.Violation;
  */
 @Service
 @Transactional
-public class ReviewService {
+public class ReviewService implements BoardDecisions {
 
 	/** How long after an approval the follow-up review is due, unless the board says otherwise. */
 	static final int DEFAULT_REVIEW_MONTHS = 6;
@@ -176,6 +177,14 @@ public class ReviewService {
 					+ " no response (" + String.join(", ", unanswered) + ")");
 		}
 		return reasons;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<BoardDecisions.Summary> latest(UUID assessmentId) {
+		return decisions.findByAssessmentIdOrderByDecidedAtDesc(assessmentId).stream().findFirst()
+			.map(d -> new BoardDecisions.Summary(d.getDecision().name().replace('_', ' '), d.getDecidedBy(), d.getReason(),
+					d.getConditions()));
 	}
 
 	@Transactional(readOnly = true)
