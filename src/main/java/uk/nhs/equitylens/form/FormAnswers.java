@@ -179,7 +179,9 @@ public final class FormAnswers {
 				for (Choice choice : forms.options(question)) {
 					ObjectNode entry = entry(question, document, choice.code());
 					if (entry != null && entry.hasNonNull("impact")) {
-						lines.add(choice.label() + ": " + impactLabel(entry.get("impact").asString()));
+						String evidence = entry.path("evidence").asString("");
+						lines.add(choice.label() + ": " + impactLabel(entry.get("impact").asString())
+								+ (evidence.isBlank() ? "" : " (evidence: " + evidence + ")"));
 					}
 				}
 				return lines;

@@ -43,7 +43,11 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/assessments/evaluate")
+				.hasAnyRole(Role.AMBASSADOR.name(), Role.BOARD_MEMBER.name(), Role.GOVERNANCE.name())
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED, "Sign in required",
 							"Send HTTP Basic credentials, or sign in in the browser first.", true)))
@@ -68,6 +72,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/assessments/new")
+			.hasRole(Role.AMBASSADOR.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -9,4 +9,6 @@ interface DecisionRepository extends JpaRepository<Decision, UUID> {
 
 	List<Decision> findByAssessmentIdOrderByDecidedAtDesc(UUID assessmentId);
 
+	List<Decision> findByOverriddenTrueOrderByDecidedAtDesc();
+
 }

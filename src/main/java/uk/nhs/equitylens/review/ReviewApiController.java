@@ -30,6 +30,12 @@ class ReviewApiController {
 		return reviews.queue();
 	}
 
+	/** Approvals against the lens (residual HIGH/SEVERE or mitigations unanswered), for governance. */
+	@GetMapping(path = "/api/reviews/overrides", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<Decision> overrides() {
+		return reviews.overrides();
+	}
+
 	@PostMapping(path = ID + "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)

@@ -187,6 +187,15 @@ public class ReviewService implements BoardDecisions {
 					d.getConditions()));
 	}
 
+	/** Approvals that went against the lens, newest first: flagged for governance. */
+	@Transactional(readOnly = true)
+	public List<Decision> overrides() {
+		if (!CurrentUser.get().has(Role.GOVERNANCE)) {
+			throw new AccessDeniedException("Overrides are reported to governance.");
+		}
+		return decisions.findByOverriddenTrueOrderByDecidedAtDesc();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Decision> decisions(UUID id) {
 		assessments.get(id);
@@ -241,6 +250,10 @@ public class ReviewService implements BoardDecisions {
 
 	/** The board closes the follow-up review once it has read what happened. */
 	public Assessment closeFollowUp(UUID id) {
+		Assessment assessment = assessments.get(id);
+		if (!CurrentUser.get().mayDecide(assessment.getBoard())) {
+			throw new AccessDeniedException("Only members of the assessment's programme board close its review.");
+		}
 		if (followUps.findByAssessmentIdOrderByRecordedAtDesc(id).isEmpty()) {
 			throw new IllegalTransitionException("The ambassador has not recorded the follow-up review yet.");
 		}

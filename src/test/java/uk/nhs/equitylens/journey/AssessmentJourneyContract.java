@@ -209,6 +209,8 @@ abstract class AssessmentJourneyContract {
 		JsonNode decided = json.readTree(send("GET", "/api/assessments/" + id, null).body());
 		assertThat(decided.get("status").asString()).isEqualTo("APPROVED");
 		assertThat(json.readTree(send("GET", decisions, null).body())).hasSize(2);
+		JsonNode overrides = json.readTree(send("governance", "GET", "/api/reviews/overrides", null).body());
+		assertThat(overrides.valueStream().map(o -> o.get("assessmentId").asString())).contains(id);
 		assertThat(jdbc.queryForObject("select count(*) from assessment where id = ? and review_due is not null",
 				Integer.class, UUID.fromString(id))).isEqualTo(1);
 
