@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import uk.nhs.equitylens.deprivation.DeprivationConfiguration.DeprivationProperties;
 import uk.nhs.equitylens.deprivation.DeprivationIndex;
-import uk.nhs.equitylens.lens.LensEngine;
+import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.proposal.ProposalValidator;
 import uk.nhs.equitylens.vocabulary.Vocabulary;
 
@@ -27,7 +27,7 @@ class AssessmentConfiguration {
 
 	@Bean
 	Assessor assessor(Vocabulary vocabulary, DeprivationIndex deprivation, ProposalValidator validator,
-			LensEngine engine, DeprivationProperties deprivationProperties,
+			ActiveRulebase engine, DeprivationProperties deprivationProperties,
 			@Value("${equitylens.form-version:hiia/1}") String formVersion) {
 		return new Assessor(vocabulary, deprivation, validator, engine, deprivationProperties.edition(), formVersion);
 	}

@@ -322,7 +322,9 @@ public class AssessmentService {
 				json.writeValueAsString(evaluation.result()), json.writeValueAsString(evaluation.firings()),
 				clock.instant()));
 		events.publishEvent(new AssessmentEvaluated(assessment.getId(), stored.getId(), sequence, reason,
-				assessment.getBoard(), stored.getRating(), stored.getResidualRating(), stored.getRulebaseVersion()));
+				assessment.getBoard(), stored.getRating(), stored.getResidualRating(), stored.getRulebaseVersion(),
+				form.version(), CurrentUser.get().username(), stored.getDocument(), stored.getFiredRules(),
+				stored.getResult()));
 		return stored;
 	}
 

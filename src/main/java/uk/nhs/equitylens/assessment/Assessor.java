@@ -9,6 +9,7 @@ import java.util.Optional;
 import uk.nhs.equitylens.deprivation.DeprivationEdition;
 import uk.nhs.equitylens.deprivation.DeprivationIndex;
 import uk.nhs.equitylens.deprivation.DeprivationProfile;
+import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.lens.LensEngine;
 import uk.nhs.equitylens.lens.LensOutcome;
 import uk.nhs.equitylens.lens.fact.DomainScore;
@@ -34,7 +35,7 @@ public class Assessor {
 
 	private final ProposalValidator validator;
 
-	private final LensEngine engine;
+	private final ActiveRulebase active;
 
 	private final DeprivationEdition defaultEdition;
 
@@ -44,17 +45,23 @@ public class Assessor {
 
 	public Assessor(Vocabulary vocabulary, DeprivationIndex deprivation, ProposalValidator validator, LensEngine engine,
 			DeprivationEdition defaultEdition, String defaultFormVersion) {
+		this(vocabulary, deprivation, validator, new ActiveRulebase(engine.rulebase()), defaultEdition,
+				defaultFormVersion);
+	}
+
+	public Assessor(Vocabulary vocabulary, DeprivationIndex deprivation, ProposalValidator validator,
+			ActiveRulebase active, DeprivationEdition defaultEdition, String defaultFormVersion) {
 		this.vocabulary = vocabulary;
 		this.deprivation = deprivation;
 		this.validator = validator;
-		this.engine = engine;
+		this.active = active;
 		this.defaultEdition = defaultEdition;
 		this.defaultFormVersion = defaultFormVersion;
 		this.facts = new FactMapper(vocabulary);
 	}
 
 	public String rulebaseVersion() {
-		return engine.rulebase().version();
+		return active.rulebase().version();
 	}
 
 	/** Validates and evaluates; throws {@code InvalidProposalException} naming every field at fault. */
@@ -63,6 +70,11 @@ public class Assessor {
 	}
 
 	public Evaluation evaluate(ProposalDocument document, String formVersion) {
+		return evaluate(document, formVersion, active.engine());
+	}
+
+	/** Evaluates under a given engine: a replay under an archived rulebase, or a what-if under a candidate. */
+	public Evaluation evaluate(ProposalDocument document, String formVersion, LensEngine engine) {
 		validator.validate(document);
 		ProposalDocument.Population population = document.population();
 		DeprivationEdition edition = population.deprivationEdition() == null ? defaultEdition

@@ -52,8 +52,8 @@ class LensConfiguration {
 	}
 
 	@Bean
-	LensEngine lensEngine(Rulebase rulebase) {
-		return new LensEngine(rulebase);
+	ActiveRulebase activeRulebase(Rulebase rulebase) {
+		return new ActiveRulebase(rulebase);
 	}
 
 	private static List<RuleFile> fromClasspath() {

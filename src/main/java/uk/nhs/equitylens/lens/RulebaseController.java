@@ -10,14 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RulebaseController {
 
-	private final Rulebase rulebase;
+	private final ActiveRulebase active;
 
-	RulebaseController(Rulebase rulebase) {
-		this.rulebase = rulebase;
+	RulebaseController(ActiveRulebase active) {
+		this.active = active;
 	}
 
 	@GetMapping(path = "/api/rulebase", produces = MediaType.APPLICATION_JSON_VALUE)
 	RulebaseView rulebase() {
+		Rulebase rulebase = active.rulebase();
 		return new RulebaseView(rulebase.version(), rulebase.files().stream().map(RuleFile::path).toList(),
 				rulebase.rules());
 	}

@@ -150,7 +150,7 @@ public class ReviewService implements BoardDecisions {
 				blank(request.conditions()) ? null : request.conditions().strip(),
 				override ? request.overrideJustification().strip() : null, override, who, clock.instant()));
 		events.publishEvent(new AssessmentDecided(id, recorded.getId(), decision, assessment.getBoard(), who, override,
-				decidedOn.getId()));
+				decidedOn.getId(), recorded.getReason(), recorded.getConditions(), recorded.getOverrideJustification()));
 		return recorded;
 	}
 

@@ -37,6 +37,9 @@ abstract class AssessmentJourneyContract {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	uk.nhs.equitylens.lens.ActiveRulebase active;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -253,6 +256,57 @@ abstract class AssessmentJourneyContract {
 		}
 		assertThat(jdbc.queryForObject("select count(*) from decision where assessment_id = ?", Integer.class,
 				UUID.fromString(id))).isEqualTo(1);
+	}
+
+	@Test
+	void everyEvaluationAndDecisionIsInTheAuditChainAndReplaysIdenticallyAcrossARuleChange() throws Exception {
+		ObjectNode document = example();
+		document.remove("mitigations");
+		JsonNode submitted = json.readTree(send("POST", "/api/assessments?submit=true", document.toString()).body());
+		String id = submitted.get("id").asString();
+		String first = submitted.get("evaluations").get(0).get("id").asString();
+		String versionA = submitted.get("evaluations").get(0).get("rulebaseVersion").asString();
+
+		uk.nhs.equitylens.lens.Rulebase original = active.rulebase();
+		try {
+			active.activate(changedRulebase());
+			ObjectNode responses = json.createObjectNode();
+			responses.putArray("mitigations").addObject().put("code", "NON_DIGITAL_ROUTE").put("status", "COMMITTED");
+			JsonNode revised = json.readTree(send("PUT", "/api/assessments/" + id + "/mitigations", responses.toString()).body());
+			String second = revised.get("evaluations").get(0).get("id").asString();
+			assertThat(revised.get("evaluations").get(0).get("rulebaseVersion").asString()).isNotEqualTo(versionA);
+
+			JsonNode replayFirst = json.readTree(send("governance", "GET",
+					"/api/assessments/" + id + "/evaluations/" + first + "/replay", null).body());
+			assertThat(replayFirst.get("identical").asBoolean()).isTrue();
+			assertThat(replayFirst.get("rulebaseVersion").asString()).isEqualTo(versionA);
+			assertThat(replayFirst.get("replayed")).isEqualTo(replayFirst.get("stored"));
+			JsonNode replaySecond = json.readTree(send("governance", "GET",
+					"/api/assessments/" + id + "/evaluations/" + second + "/replay", null).body());
+			assertThat(replaySecond.get("identical").asBoolean()).isTrue();
+			assertThat(send("ambassador", "GET", "/api/assessments/" + id + "/evaluations/" + first + "/replay", null)
+				.statusCode()).isEqualTo(403);
+		}
+		finally {
+			active.activate(original);
+		}
+
+		JsonNode trail = json.readTree(send("governance", "GET", "/api/assessments/" + id + "/audit", null).body());
+		assertThat(trail.valueStream().map(e -> e.get("kind").asString())).containsExactly("EVALUATION", "EVALUATION");
+		assertThat(trail.get(0).get("content").get("firedRules").toString()).contains("ACC-001", "DIGITAL_ONLY");
+		assertThat(trail.get(0).get("content").get("document").get("title").asString()).isEqualTo(document.get("title").asString());
+		JsonNode verified = json.readTree(send("governance", "GET", "/api/audit/verify", null).body());
+		assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+		assertThat(verified.get("entries").asLong()).isGreaterThanOrEqualTo(2);
+	}
+
+	/** The project's rules with one threshold changed: HIGH findings weigh 20 points instead of 14. */
+	private static uk.nhs.equitylens.lens.Rulebase changedRulebase() {
+		java.util.List<uk.nhs.equitylens.lens.RuleFile> files = new java.util.ArrayList<>();
+		for (uk.nhs.equitylens.lens.RuleFile file : uk.nhs.equitylens.lens.RuleFiles.fromFolder(java.nio.file.Path.of("rules"))) {
+			files.add(uk.nhs.equitylens.lens.RuleFile.of(file.path(), file.text().replace("t.setHighPoints(14);", "t.setHighPoints(20);")));
+		}
+		return new uk.nhs.equitylens.lens.RulebaseLoader().load(files);
 	}
 
 	protected ObjectNode example() throws Exception {

@@ -38,6 +38,18 @@ class PostgresAssessmentJourneyTest extends AssessmentJourneyContract {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void postgresRefusesToUpdateOrDeleteAuditEntries() throws Exception {
+		send("POST", "/api/assessments?submit=true", example().toString());
+		long last = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> jdbc.update("update audit_entry set content = '{}' where seq = ?", last))
+			.hasMessageContaining("append-only");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_entry where seq = ?", last))
+			.hasMessageContaining("append-only");
+	}
+
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));

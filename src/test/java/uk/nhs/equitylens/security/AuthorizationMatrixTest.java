@@ -120,6 +120,9 @@ class AuthorizationMatrixTest {
 			rule("GET /admin/people/{id}", PERSON, none(), DENY, DENY, DENY, DENY, DENY, ALLOW),
 			rule("POST /admin/people/{id}", PERSON, form(""), DENY, DENY, DENY, DENY, DENY, ALLOW),
 			// reference data and the lens
+			rule("GET /api/audit/verify", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // audits are governance's
+			rule("GET /api/assessments/{id:[0-9a-fA-F-]{36}}/audit", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("GET /api/assessments/{id:[0-9a-fA-F-]{36}}/evaluations/{evaluationId:[0-9a-fA-F-]{36}}/replay", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("GET /api/reviews/overrides", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // overrides are flagged to governance
 			rule("GET /api/vocabulary", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // reference codes: everyone signed in
 			rule("GET /api/rulebase", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // findings cite rule ids: everyone signed in may read the rules behind them; ADMIN activates rulebases
@@ -245,7 +248,9 @@ class AuthorizationMatrixTest {
 	}
 
 	private String path(Rule rule) {
-		String path = rule.pattern().replace("{sectionId}", "proposal");
+		// an evaluation id that does not exist: governance gets 404 (allowed), everyone else is refused first
+		String path = rule.pattern().replace("{sectionId}", "proposal")
+			.replace("{evaluationId:[0-9a-fA-F-]{36}}", "00000000-0000-0000-0000-000000000000");
 		if (rule.target() != NONE) {
 			path = path.replace("{id:[0-9a-fA-F-]{36}}", ids.get(rule.target())).replace("{id}", ids.get(rule.target()));
 		}

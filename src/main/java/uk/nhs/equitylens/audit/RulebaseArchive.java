@@ -1,0 +1,83 @@
+package uk.nhs.equitylens.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import uk.nhs.equitylens.lens.RuleFile;
+import uk.nhs.equitylens.lens.Rulebase;
+import uk.nhs.equitylens.lens.RulebaseLoader;
+
+/**
+ * Every rulebase that has served an evaluation, kept by its content hash, so that any past
+ * evaluation can be replayed under exactly the rules it used. Rebuilt rulebases are cached.
+ */
+@Service
+public class RulebaseArchive {
+
+	private static final TypeReference<LinkedHashMap<String, String>> FILES = new TypeReference<>() {
+	};
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Map<String, Rulebase> rebuilt = new ConcurrentHashMap<>();
+
+	RulebaseArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Keeps the rulebase's files, once per version. */
+	@Transactional
+	public void archive(Rulebase rulebase) {
+		Integer known = jdbc.queryForObject("select count(*) from rulebase_archive where version = ?", Integer.class,
+				rulebase.version());
+		if (known != null && known > 0) {
+			return;
+		}
+		Map<String, String> files = new LinkedHashMap<>();
+		rulebase.files().forEach(f -> files.put(f.path(), f.text()));
+		jdbc.update("insert into rulebase_archive (version, files, archived_at) values (?, ?, ?)", rulebase.version(),
+				json.writeValueAsString(files), Timestamp.from(clock.instant()));
+		rebuilt.putIfAbsent(rulebase.version(), rulebase);
+	}
+
+	/** The archived rulebase of that version, compiled again (and checked to have the same version). */
+	@Transactional(readOnly = true)
+	public Optional<Rulebase> load(String version) {
+		Rulebase cached = rebuilt.get(version);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		List<String> stored = jdbc.queryForList("select files from rulebase_archive where version = ?", String.class,
+				version);
+		if (stored.isEmpty()) {
+			return Optional.empty();
+		}
+		List<RuleFile> files = new ArrayList<>();
+		json.readValue(stored.get(0), FILES).forEach((path, text) -> files.add(RuleFile.of(path, text)));
+		Rulebase rulebase = new RulebaseLoader().load(files);
+		if (!rulebase.version().equals(version)) {
+			throw new IllegalStateException("Archived rulebase " + version + " rebuilds as " + rulebase.version());
+		}
+		rebuilt.put(version, rulebase);
+		return Optional.of(rulebase);
+	}
+
+}
