@@ -123,6 +123,8 @@ class AuthorizationMatrixTest {
 			rule("GET /api/audit/verify", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // audits are governance's
 			rule("GET /api/assessments/{id:[0-9a-fA-F-]{36}}/audit", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("GET /api/assessments/{id:[0-9a-fA-F-]{36}}/evaluations/{evaluationId:[0-9a-fA-F-]{36}}/replay", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("POST /api/rulebase/candidates", NONE, json("{\"folder\":\"no-such-folder\"}"), DENY, DENY, DENY, DENY, ALLOW, ALLOW), // checking a candidate (no activation): governance for what-if, admin to activate
+			rule("POST /api/rulebase/candidates/{version}/activate", NONE, json(""), DENY, DENY, DENY, DENY, DENY, ALLOW), // activation is the administrator's
 			rule("GET /api/reviews/overrides", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // overrides are flagged to governance
 			rule("GET /api/vocabulary", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // reference codes: everyone signed in
 			rule("GET /api/rulebase", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // findings cite rule ids: everyone signed in may read the rules behind them; ADMIN activates rulebases
@@ -250,7 +252,8 @@ class AuthorizationMatrixTest {
 	private String path(Rule rule) {
 		// an evaluation id that does not exist: governance gets 404 (allowed), everyone else is refused first
 		String path = rule.pattern().replace("{sectionId}", "proposal")
-			.replace("{evaluationId:[0-9a-fA-F-]{36}}", "00000000-0000-0000-0000-000000000000");
+			.replace("{evaluationId:[0-9a-fA-F-]{36}}", "00000000-0000-0000-0000-000000000000")
+			.replace("{version}", "sha256:unknown");
 		if (rule.target() != NONE) {
 			path = path.replace("{id:[0-9a-fA-F-]{36}}", ids.get(rule.target())).replace("{id}", ids.get(rule.target()));
 		}
