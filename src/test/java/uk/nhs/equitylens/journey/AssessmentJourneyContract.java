@@ -228,6 +228,29 @@ abstract class AssessmentJourneyContract {
 	}
 
 	@Test
+	void anApprovalWithConditionsRecordsThem() throws Exception {
+		ObjectNode document = example();
+		((ObjectNode) document.get("monitoring")).put("planned", true).put("byDeprivation", true).put("byEthnicity", true);
+		String id = json.readTree(send("POST", "/api/assessments?submit=true", document.toString()).body())
+			.get("id").asString();
+		long version = json.readTree(send("board.member", "GET", "/api/assessments/" + id, null).body()).get("version").asLong();
+		ObjectNode decision = json.createObjectNode().put("decision", "APPROVED_WITH_CONDITIONS").put("reason", "Proportionate")
+			.put("overrideJustification", "Accepted for a three-month pilot").put("version", version);
+
+		HttpResponse<String> missingConditions = send("board.member", "POST", "/api/assessments/" + id + "/decisions",
+				decision.toString());
+		assertThat(missingConditions.statusCode()).isEqualTo(400);
+		assertThat(missingConditions.body()).contains("conditions");
+		HttpResponse<String> approved = send("board.member", "POST", "/api/assessments/" + id + "/decisions",
+				decision.put("conditions", "Report phone bookings by IMD quintile monthly").toString());
+
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+		assertThat(json.readTree(send("GET", "/api/assessments/" + id, null).body()).get("status").asString())
+			.isEqualTo("APPROVED_WITH_CONDITIONS");
+		assertThat(json.readTree(approved.body()).get("conditions").asString()).startsWith("Report phone bookings");
+	}
+
+	@Test
 	void twoDecisionsAtOnceStoreExactlyOne() throws Exception {
 		String id = json.readTree(send("POST", "/api/assessments?submit=true", example().toString()).body())
 			.get("id").asString();
