@@ -74,6 +74,8 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/assessments/new")
 			.hasRole(Role.AMBASSADOR.name())
+			.requestMatchers("/governance", "/governance/**")
+			.hasAnyRole(Role.GOVERNANCE.name(), Role.ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

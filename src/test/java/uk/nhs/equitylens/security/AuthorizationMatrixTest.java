@@ -109,6 +109,7 @@ class AuthorizationMatrixTest {
 			// the board's pages
 			rule("GET /reviews", NONE, none(), DENY, DENY, ALLOW, ALLOW, DENY, DENY), // each member's queue of their own boards; GOVERNANCE: ambiguous (reads everything, decides nothing), least privilege: reads through the list, not the deciders' queue
 			rule("GET /assessments/{id:[0-9a-fA-F-]{36}}/review", SUBMITTED, none(), DENY, ALLOW, ALLOW, DENY, ALLOW, DENY),
+			rule("GET /cumulative", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY), // as GET /api/cumulative
 			rule("POST /assessments/{id:[0-9a-fA-F-]{36}}/decisions", SUBMITTED, form(DECISION_FORM), DENY, DENY, ALLOW, DENY, DENY, DENY),
 			rule("POST /assessments/{id:[0-9a-fA-F-]{36}}/comments", SUBMITTED, form("body="), DENY, ALLOW, ALLOW, DENY, DENY, DENY), // between the board and the assessment's own ambassador; GOVERNANCE: ambiguous, least privilege (reads, does not take part)
 			rule("POST /assessments/{id:[0-9a-fA-F-]{36}}/follow-up", SUBMITTED, form("whatHappened="), DENY, ALLOW, DENY, DENY, DENY, DENY), // the follow-up review is the assessment's ambassador's (edit rule)
@@ -125,7 +126,20 @@ class AuthorizationMatrixTest {
 			rule("GET /api/assessments/{id:[0-9a-fA-F-]{36}}/evaluations/{evaluationId:[0-9a-fA-F-]{36}}/replay", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("POST /api/rulebase/candidates", NONE, json("{\"folder\":\"no-such-folder\"}"), DENY, DENY, DENY, DENY, ALLOW, ALLOW), // checking a candidate (no activation): governance for what-if, admin to activate
 			rule("POST /api/rulebase/candidates/{version}/activate", NONE, json(""), DENY, DENY, DENY, DENY, DENY, ALLOW), // activation is the administrator's
+			rule("POST /api/whatif", NONE, json("{\"candidate\":\"sha256:unknown\"}"), DENY, DENY, DENY, DENY, ALLOW, DENY), // what-if runs are governance's
+			rule("GET /api/whatif/{id:[0-9a-fA-F-]{36}}", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("POST /api/whatif/{id:[0-9a-fA-F-]{36}}/cancel", NONE, json(""), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("GET /api/whatif/{id:[0-9a-fA-F-]{36}}/report.csv", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("GET /governance", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, ALLOW), // governance and rulebase administration
+			rule("POST /governance/audit/verify", NONE, form(""), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("POST /governance/candidates", NONE, form(""), DENY, DENY, DENY, DENY, ALLOW, ALLOW),
+			rule("POST /governance/candidates/activate", NONE, form("version=sha256:unknown"), DENY, DENY, DENY, DENY, DENY, ALLOW),
+			rule("POST /governance/whatif", NONE, form("candidate=sha256:unknown"), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("GET /governance/whatif/{id:[0-9a-fA-F-]{36}}", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("POST /governance/whatif/{id:[0-9a-fA-F-]{36}}/cancel", NONE, form(""), DENY, DENY, DENY, DENY, ALLOW, DENY),
+			rule("GET /governance/replay/{id:[0-9a-fA-F-]{36}}/{evaluationId:[0-9a-fA-F-]{36}}", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("GET /api/reviews/overrides", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // overrides are flagged to governance
+			rule("GET /api/cumulative", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY), // cumulative impact: each sees only their boards' proposals (governance all); ADMIN reads no assessments
 			rule("GET /api/vocabulary", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // reference codes: everyone signed in
 			rule("GET /api/rulebase", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // findings cite rule ids: everyone signed in may read the rules behind them; ADMIN activates rulebases
 			rule("POST /api/assessments/evaluate", NONE, json(SPEC_EXAMPLE), DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY), // a dry run stores nothing: the assessment roles may try proposals; ADMIN manages people and rulebases, not proposals
@@ -253,7 +267,9 @@ class AuthorizationMatrixTest {
 		// an evaluation id that does not exist: governance gets 404 (allowed), everyone else is refused first
 		String path = rule.pattern().replace("{sectionId}", "proposal")
 			.replace("{evaluationId:[0-9a-fA-F-]{36}}", "00000000-0000-0000-0000-000000000000")
-			.replace("{version}", "sha256:unknown");
+			.replace("{version}", "sha256:unknown")
+			.replace("/api/whatif/{id:[0-9a-fA-F-]{36}}", "/api/whatif/00000000-0000-0000-0000-000000000000")
+			.replace("/governance/whatif/{id:[0-9a-fA-F-]{36}}", "/governance/whatif/00000000-0000-0000-0000-000000000000");
 		if (rule.target() != NONE) {
 			path = path.replace("{id:[0-9a-fA-F-]{36}}", ids.get(rule.target())).replace("{id}", ids.get(rule.target()));
 		}
