@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 import uk.nhs.equitylens.assessment.AssessmentEvaluated;
+import uk.nhs.equitylens.assessment.DryRunEvaluated;
 import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.review.AssessmentDecided;
 
@@ -50,6 +51,19 @@ class AuditListeners {
 		content.put("firedRules", json.readTree(event.firedRules()));
 		content.put("result", json.readTree(event.result()));
 		log.append("EVALUATION", event.actor(), event.assessmentId(), event.rulebaseVersion(), content);
+	}
+
+	/** Dry runs are audited only when configured; they have no transaction of their own, so this opens one. */
+	@EventListener
+	@org.springframework.transaction.annotation.Transactional
+	public void dryRun(DryRunEvaluated event) {
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("formVersion", event.formVersion());
+		content.put("rulebaseVersion", event.rulebaseVersion());
+		content.put("document", json.readTree(event.document()));
+		content.put("firedRules", json.readTree(event.firedRules()));
+		content.put("result", json.readTree(event.result()));
+		log.append("DRY_RUN", event.actor(), null, event.rulebaseVersion(), content);
 	}
 
 	@EventListener

@@ -45,8 +45,11 @@ class GovernancePages implements WebPage {
 
 	private final JdbcTemplate jdbc;
 
+	private final Dashboard dashboard;
+
 	GovernancePages(Governance governance, Candidates candidates, WhatIf whatIf, ReviewService reviews,
-			ActiveRulebase active, Vocabulary vocabulary, JdbcTemplate jdbc) {
+			ActiveRulebase active, Vocabulary vocabulary, JdbcTemplate jdbc, Dashboard dashboard) {
+		this.dashboard = dashboard;
 		this.governance = governance;
 		this.candidates = candidates;
 		this.whatIf = whatIf;
@@ -142,6 +145,7 @@ class GovernancePages implements WebPage {
 				"select version from rulebase_archive order by archived_at desc", String.class));
 		model.addAttribute("overrides", isGovernance ? reviews.overrides() : List.of());
 		model.addAttribute("runs", isGovernance ? whatIf.recent() : List.of());
+		model.addAttribute("dashboard", isGovernance ? dashboard.outcomes() : java.util.Map.of());
 		model.addAttribute("boards", vocabulary.boards());
 		model.addAttribute("isGovernance", isGovernance);
 		model.addAttribute("isAdmin", CurrentUser.get().has(Role.ADMIN));

@@ -27,8 +27,17 @@ class WhatIfApiController {
 
 	private final WhatIf whatIf;
 
-	WhatIfApiController(WhatIf whatIf) {
+	private final Dashboard dashboard;
+
+	WhatIfApiController(WhatIf whatIf, Dashboard dashboard) {
 		this.whatIf = whatIf;
+		this.dashboard = dashboard;
+	}
+
+	/** Rule outcomes per programme board (governance). */
+	@GetMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Dashboard.BoardOutcomes> dashboard() {
+		return dashboard.outcomes();
 	}
 
 	@PostMapping(path = "/api/whatif", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -66,6 +66,11 @@ class WhatIfTest {
 		assertThat(report.get("boards").has("DIGITAL")).isTrue();
 		assertThat(report.get("boards").has("PLANNED_CARE")).isTrue();
 
+		JsonNode dashboard = json.readTree(send("governance", "GET", "/api/dashboard", null).body());
+		assertThat(dashboard.get("DIGITAL").get("assessments").asInt()).isPositive();
+		assertThat(dashboard.get("PLANNED_CARE").get("findingsByRule").has("ACC-001")).isTrue();
+		assertThat(send("board.member", "GET", "/api/dashboard", null).statusCode()).isEqualTo(403);
+
 		String board = runToTheEnd(candidate, "DIGITAL").get("report").get("boards").propertyNames().toString();
 		assertThat(board).contains("DIGITAL").doesNotContain("PLANNED_CARE");
 	}
