@@ -139,6 +139,9 @@ class AuthorizationMatrixTest {
 			rule("POST /governance/whatif/{id:[0-9a-fA-F-]{36}}/cancel", NONE, form(""), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("GET /governance/replay/{id:[0-9a-fA-F-]{36}}/{evaluationId:[0-9a-fA-F-]{36}}", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("GET /api/dashboard", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // rule outcomes across boards are governance's
+			rule("GET /assessments/{id:[0-9a-fA-F-]{36}}/report", SUBMITTED, none(), DENY, ALLOW, ALLOW, DENY, ALLOW, DENY), // the board paper follows the read rule
+			rule("GET /assessments/{id:[0-9a-fA-F-]{36}}/report.pdf", SUBMITTED, none(), DENY, ALLOW, ALLOW, DENY, ALLOW, DENY),
+			rule("GET /api/assessments/{id:[0-9a-fA-F-]{36}}/report.pdf", SUBMITTED, none(), DENY, ALLOW, ALLOW, DENY, ALLOW, DENY),
 			rule("GET /api/reviews/overrides", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // overrides are flagged to governance
 			rule("GET /api/cumulative", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY), // cumulative impact: each sees only their boards' proposals (governance all); ADMIN reads no assessments
 			rule("GET /api/vocabulary", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // reference codes: everyone signed in

@@ -1,0 +1,149 @@
+package uk.nhs.equitylens.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import uk.nhs.equitylens.assessment.Assessment;
+import uk.nhs.equitylens.assessment.AssessmentResult;
+import uk.nhs.equitylens.assessment.AssessmentService;
+import uk.nhs.equitylens.assessment.StoredEvaluation;
+import uk.nhs.equitylens.form.FormAnswers;
+import uk.nhs.equitylens.form.FormDefinition;
+import uk.nhs.equitylens.review.Decision;
+import uk.nhs.equitylens.review.ReviewService;
+import uk.nhs.equitylens.vocabulary.Vocabulary;
+
+/**
+ * The board paper: one printable assessment with the proposal summary, rating and residual rating,
+ * domain scores, findings with explanations and rule ids, required mitigations with owners and
+ * dates, the board's decision and reasons, and the rulebase version. One template serves the HTML
+ * for print and the PDF (rendered with page numbers and the date it was generated).
+ */
+@Service
+@Transactional(readOnly = true)
+public class BoardPaper {
+
+	static final String TEMPLATE = "report/board-paper";
+
+	private final AssessmentService assessments;
+
+	private final ReviewService reviews;
+
+	private final FormAnswers formAnswers;
+
+	private final Vocabulary vocabulary;
+
+	private final TemplateEngine templates;
+
+	private final Clock clock;
+
+	BoardPaper(AssessmentService assessments, ReviewService reviews, FormAnswers formAnswers, Vocabulary vocabulary,
+			TemplateEngine templates, Clock clock) {
+		this.assessments = assessments;
+		this.reviews = reviews;
+		this.formAnswers = formAnswers;
+		this.vocabulary = vocabulary;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	/** What the template shows; the current user must be allowed to read the assessment. */
+	public Map<String, Object> model(UUID id) {
+		Assessment assessment = assessments.get(id);
+		List<StoredEvaluation> evaluations = assessments.evaluations(id);
+		if (evaluations.isEmpty()) {
+			throw new uk.nhs.equitylens.assessment.IllegalTransitionException(
+					"Assessment " + id + " has not been submitted, so there is no board paper yet.");
+		}
+		AssessmentResult result = assessments.result(evaluations.get(0));
+		ObjectNode answers = assessments.answers(assessment);
+		FormDefinition form = assessments.formOf(assessment);
+		List<Map.Entry<String, List<String>>> summary = new ArrayList<>();
+		form.questions().filter(q -> formAnswers.applies(q, answers)).forEach(q -> {
+			List<String> lines = formAnswers.summary(q, answers);
+			if (!lines.isEmpty()) {
+				summary.add(Map.entry(q.label(), lines));
+			}
+		});
+		List<MitigationLine> mitigations = new ArrayList<>();
+		for (AssessmentResult.RequiredMitigationView required : result.requiredMitigations()) {
+			JsonNode response = find(answers.path("mitigations"), required.code());
+			String declined = answers.path("mitigationsDeclined").path(required.code()).asString("");
+			mitigations.add(new MitigationLine(required.code(), required.label(), required.ruleId(), required.reason(),
+					required.satisfied(), response == null ? (declined.isEmpty() ? "No response" : "Declined: " + declined)
+							: response.path("status").asString(""),
+					response == null ? "" : response.path("owner").asString(""),
+					response == null ? "" : ukDate(response.path("due").asString(""))));
+		}
+		List<Decision> decisions = reviews.decisions(id);
+		ZonedDateTime generated = ZonedDateTime.now(clock.withZone(ZoneId.of("Europe/London")));
+		return Map.of("assessment", assessment, "boardLabel",
+				vocabulary.boards().containsKey(assessment.getBoard()) ? vocabulary.boards().get(assessment.getBoard()).label()
+						: assessment.getBoard(),
+				"summary", summary, "result", result, "ratings", vocabulary.ratings(), "mitigations", mitigations,
+				"decisions", decisions, "evaluation", evaluations.get(0), "generated", generated);
+	}
+
+	/** The board paper as HTML (for print, or as the PDF's source). */
+	public String html(UUID id, boolean forPdf) {
+		Context context = new Context(java.util.Locale.UK);
+		context.setVariables(model(id));
+		context.setVariable("forPdf", forPdf);
+		return templates.process(TEMPLATE, context);
+	}
+
+	/** The board paper as PDF. */
+	public byte[] pdf(UUID id) {
+		String html = html(id, true);
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.withHtmlContent(html, "/");
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The board paper could not be rendered as PDF", ex);
+		}
+	}
+
+	/** 2027-03-31 as a board paper writes it: 31 March 2027. */
+	private static String ukDate(String iso) {
+		if (iso.isEmpty()) {
+			return "";
+		}
+		return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+	}
+
+	private static JsonNode find(JsonNode list, String code) {
+		for (JsonNode item : list) {
+			if (code.equals(item.path("code").asString(""))) {
+				return item;
+			}
+		}
+		return null;
+	}
+
+	/** A required mitigation with the ambassador's response, owner and due date. */
+	public record MitigationLine(String code, String label, String ruleId, String reason, boolean satisfied,
+			String response, String owner, String due) {
+	}
+
+}
