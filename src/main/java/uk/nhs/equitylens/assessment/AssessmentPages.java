@@ -62,15 +62,16 @@ class AssessmentPages implements WebPage {
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(@RequestParam(defaultValue = "0") int page, Model model) {
 		var user = CurrentUser.get();
 		if (!user.has(uk.nhs.equitylens.people.Role.AMBASSADOR) && !user.has(uk.nhs.equitylens.people.Role.BOARD_MEMBER)
 				&& !user.has(uk.nhs.equitylens.people.Role.GOVERNANCE)) {
 			return "redirect:/admin/people";
 		}
-		var page = service.list(null, null, PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "updatedAt")));
+		var found = service.list(null, null,
+				PageRequest.of(Math.max(0, page), 25, Sort.by(Sort.Direction.DESC, "updatedAt")));
 		List<Row> rows = new ArrayList<>();
-		for (Assessment assessment : page.getContent()) {
+		for (Assessment assessment : found.getContent()) {
 			List<StoredEvaluation> evaluations = service.evaluations(assessment.getId());
 			String link = user.mayEdit(assessment.getBoard(), assessment.getCreatedBy())
 					? "/assessments/" + assessment.getId() : "/assessments/" + assessment.getId() + "/review";
@@ -78,6 +79,9 @@ class AssessmentPages implements WebPage {
 					evaluations.isEmpty() ? null : evaluations.get(0), link));
 		}
 		model.addAttribute("rows", rows);
+		model.addAttribute("page", found.getNumber());
+		model.addAttribute("pages", found.getTotalPages());
+		model.addAttribute("total", found.getTotalElements());
 		return "assessments/list";
 	}
 
@@ -122,10 +126,15 @@ class AssessmentPages implements WebPage {
 		ObjectNode answers = service.answers(assessment);
 		List<FormError> problems = formAnswers.check(form, answers);
 		List<Task> tasks = new ArrayList<>();
-		for (Section section : form.sections()) {
-			boolean started = section.questions().stream().anyMatch(q -> !formAnswers.summary(q, answers).isEmpty());
+		List<Section> sections = form.sections();
+		for (int i = 0; i < sections.size(); i++) {
+			Section section = sections.get(i);
+			boolean started = answered(section, answers);
+			// a section of optional questions left blank is done once the ambassador has gone past it
+			boolean passed = !started && section.questions().stream().noneMatch(q -> q.required())
+					&& sections.subList(i + 1, sections.size()).stream().anyMatch(later -> answered(later, answers));
 			boolean wrong = problems.stream().anyMatch(p -> p.section().equals(section.id()));
-			tasks.add(new Task(section, !started ? "Not started" : wrong ? "In progress" : "Completed"));
+			tasks.add(new Task(section, !started && !passed ? "Not started" : wrong ? "In progress" : "Completed"));
 		}
 		model.addAttribute("assessment", assessment);
 		model.addAttribute("boardLabel", label(vocabulary.boards(), assessment.getBoard()));
@@ -133,6 +142,10 @@ class AssessmentPages implements WebPage {
 		model.addAttribute("decision", decisions.latest(id).orElse(null));
 		model.addAttribute("completed", tasks.stream().filter(t -> t.status().equals("Completed")).count());
 		return "assessments/tasks";
+	}
+
+	private boolean answered(Section section, ObjectNode answers) {
+		return section.questions().stream().anyMatch(q -> !formAnswers.summary(q, answers).isEmpty());
 	}
 
 	@GetMapping("/assessments/" + ID + "/sections/{sectionId}")
