@@ -127,6 +127,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(problem);
 	}
 
+	/**
+	 * An address that does not exist: problem+json for the API, the NHS-style "Page not found" page
+	 * (Boot's error page, templates/error.html) for anything a browser asked for.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(
+			org.springframework.web.servlet.resource.NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+				&& !servlet.getRequest().getRequestURI().startsWith(servlet.getRequest().getContextPath() + "/api/")
+				&& servlet.getResponse() != null) {
+			try {
+				servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+			}
+			catch (java.io.IOException io) {
+				throw new java.io.UncheckedIOException(io);
+			}
+			return null;
+		}
+		return super.handleNoResourceFoundException(ex, headers, status, request);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {

@@ -54,8 +54,12 @@ class PageErrors {
 				"Try again later. Answers you saved before this happened are kept.");
 	}
 
+	/**
+	 * The model is {@code heading} and {@code message}; not {@code title}, which the layout's own
+	 * {@code title} parameter would hide, leaving the page without its title and heading.
+	 */
 	private static String page(Model model, String title, String message) {
-		model.addAttribute("title", title);
+		model.addAttribute("heading", title);
 		model.addAttribute("message", message);
 		return "error/page";
 	}
