@@ -8,7 +8,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -23,9 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -142,29 +138,29 @@ class AccessibilityBrowserTest {
 	}
 
 	@Test
-	void signIn() {
+	void signInPage() {
 		browser.driver().manage().deleteAllCookies();
 		open("/login");
 		check("sign-in", "Sign in page");
-		type("username", "ambassador");
-		type("password", "wrong password");
-		press("Sign in");
+		browser.type("username", "ambassador");
+		browser.type("password", "wrong password");
+		browser.press("Sign in");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("sign-in-error", "Sign in page with an error");
 	}
 
 	@Test
 	void home() {
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		check("home", "Home: the list of assessments");
 	}
 
 	@Test
 	void newAssessment() {
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/new");
 		check("new-assessment", "New assessment: first section");
-		press("Save and continue");
+		browser.press("Save and continue");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("new-assessment-error", "New assessment with errors");
 	}
@@ -173,7 +169,7 @@ class AccessibilityBrowserTest {
 	@ValueSource(strings = { "proposal", "population", "core20", "plus", "inclusion-health", "protected", "access",
 			"clinical", "evidence", "monitoring" })
 	void formSection(String section) {
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/" + draft + "/sections/" + section);
 		check("section-" + section, "Form section " + section);
 	}
@@ -182,19 +178,19 @@ class AccessibilityBrowserTest {
 	@ValueSource(strings = { "proposal", "population", "access", "evidence", "monitoring" })
 	void formSectionWithErrors(String section) throws Exception {
 		String id = create("Hearing aftercare: incomplete " + section, false, false, "title", "board");
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/" + id + "/sections/" + section);
 		if (section.equals("access")) {
 			browser.driver().findElement(By.cssSelector("label[for='barriers']")).click();
 		}
-		press("Save and continue");
+		browser.press("Save and continue");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("section-" + section + "-error", "Form section " + section + " with errors");
 	}
 
 	@Test
 	void taskList() {
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/" + draft);
 		check("task-list", "Task list");
 		open("/assessments/" + changesRequested);
@@ -203,81 +199,81 @@ class AccessibilityBrowserTest {
 
 	@Test
 	void checkAnswers() throws Exception {
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/" + draft + "/check");
 		check("check-answers", "Check your answers");
 		String incomplete = create("Hearing aftercare: incomplete", false, false, "title", "board", "proposalType");
 		open("/assessments/" + incomplete + "/check");
-		press("Submit the assessment");
+		browser.press("Submit the assessment");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("check-answers-error", "Check your answers with errors");
 	}
 
 	@Test
 	void result() {
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/" + submitted + "/result");
 		check("result", "Result");
 		browser.driver().findElement(By.cssSelector("label[for='NON_DIGITAL_ROUTE-response']")).click();
-		press("Save responses and re-assess");
+		browser.press("Save responses and re-assess");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("result-error", "Result with errors in the mitigation responses");
 	}
 
 	@Test
 	void review() {
-		signIn("board.member");
+		browser.signIn("http://localhost:" + port, "board.member");
 		open("/assessments/" + submitted + "/review");
 		check("review-decide", "Review page with the decision form");
-		press("Record the decision");
+		browser.press("Record the decision");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("review-decide-error", "Review page with errors in the decision");
 		open("/assessments/" + changesRequested + "/review");
 		check("review-decided", "Review page with a decision and comments");
-		press("Add comment");
+		browser.press("Add comment");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("review-comment-error", "Review page with an empty comment");
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/" + approved + "/review");
 		check("review-follow-up", "Review page with the follow-up form");
-		press("Record the follow-up review");
+		browser.press("Record the follow-up review");
 		assertThat(browser.driver().findElement(By.id("whatHappened-error")).getText()).contains("Say what happened");
 		check("review-follow-up-error", "Review page with an empty follow-up");
 	}
 
 	@Test
 	void boardPaper() {
-		signIn("board.member");
+		browser.signIn("http://localhost:" + port, "board.member");
 		open("/assessments/" + approved + "/report");
 		check("board-paper", "Board paper");
 	}
 
 	@Test
 	void reviewQueue() {
-		signIn("board.member");
+		browser.signIn("http://localhost:" + port, "board.member");
 		open("/reviews");
 		check("review-queue", "Review queue");
 	}
 
 	@Test
 	void governance() {
-		signIn("governance");
+		browser.signIn("http://localhost:" + port, "governance");
 		open("/governance");
 		check("governance", "Governance home");
-		press("Verify the audit log");
+		browser.press("Verify the audit log");
 		check("governance-verified", "Governance home after verifying the audit log");
 		open("/governance/replay/" + submitted + "/" + evaluation);
 		check("replay", "Replay of an evaluation");
 		open("/governance/whatif/" + whatIf);
 		check("whatif", "What-if run");
-		signIn("admin");
+		browser.signIn("http://localhost:" + port, "admin");
 		open("/governance");
 		check("governance-admin", "Governance home as an administrator");
 	}
 
 	@Test
 	void cumulativeImpact() {
-		signIn("governance");
+		browser.signIn("http://localhost:" + port, "governance");
 		open("/cumulative");
 		check("cumulative", "Cumulative impact");
 		open("/cumulative?from=2020-01-01&to=2099-12-31");
@@ -289,14 +285,14 @@ class AccessibilityBrowserTest {
 
 	@Test
 	void people() {
-		signIn("admin");
+		browser.signIn("http://localhost:" + port, "admin");
 		open("/admin/people");
 		check("people", "People");
 		open(browser.driver().findElement(By.linkText("board.member")).getDomAttribute("href"));
 		check("person", "Change a person");
 		open("/admin/people/new");
 		check("person-new", "Add a person");
-		press("Save");
+		browser.press("Save");
 		assertThat(browser.driver().getTitle()).startsWith("Error: ");
 		check("person-error", "Add a person with errors");
 	}
@@ -310,7 +306,7 @@ class AccessibilityBrowserTest {
 
 	@Test
 	void errorPages() {
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		open("/assessments/" + UUID.randomUUID() + "/result");
 		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
 		check("not-found", "Page not found (no such assessment)");
@@ -346,28 +342,6 @@ class AccessibilityBrowserTest {
 
 	private void open(String path) {
 		browser.open("http://localhost:" + port + path);
-	}
-
-	private void signIn(String username) {
-		browser.driver().manage().deleteAllCookies();
-		open("/login");
-		type("username", username);
-		type("password", "demo");
-		press("Sign in");
-	}
-
-	private void type(String id, String text) {
-		WebElement field = browser.driver().findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	/** Clicks a button that loads another page, and waits until the new page is there. */
-	private void press(String button) {
-		WebDriver driver = browser.driver();
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -61,48 +58,48 @@ class BoardReviewBrowserTest {
 		String id = submitThroughTheApi("Hearing aftercare: online booking only (board review)");
 		WebDriver driver = browser.driver();
 
-		signIn("board.member");
-		navigate(By.linkText("Review queue"));
+		browser.signIn("http://localhost:" + port, "board.member");
+		browser.navigate(By.linkText("Review queue"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Review queue");
 		browser.screenshot("review-01-queue");
-		navigate(By.linkText("Hearing aftercare: online booking only (board review)"));
+		browser.navigate(By.linkText("Hearing aftercare: online booking only (board review)"));
 		assertThat(driver.findElement(By.id("rating")).getText()).isIn("HIGH", "SEVERE");
 		browser.screenshot("review-02-review-page");
-		choose("decision-CHANGES_REQUESTED");
-		type("reason", "Commit to keeping a telephone route and plan monitoring by deprivation.");
-		press("Record the decision");
+		browser.choose("decision-CHANGES_REQUESTED");
+		browser.type("reason", "Commit to keeping a telephone route and plan monitoring by deprivation.");
+		browser.press("Record the decision");
 		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("CHANGES REQUESTED");
 		browser.screenshot("review-03-changes-requested");
 		signOut();
 
-		signIn("ambassador");
+		browser.signIn("http://localhost:" + port, "ambassador");
 		browser.open("http://localhost:" + port + "/assessments/" + id + "/result");
 		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("CHANGES REQUESTED");
 		String residualBefore = driver.findElement(By.id("residual-rating")).getText();
-		choose("NON_DIGITAL_ROUTE-response");
-		type("NON_DIGITAL_ROUTE-owner", "Audiology service manager");
-		type("NON_DIGITAL_ROUTE-due-day", "31");
-		type("NON_DIGITAL_ROUTE-due-month", "3");
-		type("NON_DIGITAL_ROUTE-due-year", "2027");
-		press("Save responses and re-assess");
+		browser.choose("NON_DIGITAL_ROUTE-response");
+		browser.type("NON_DIGITAL_ROUTE-owner", "Audiology service manager");
+		browser.type("NON_DIGITAL_ROUTE-due-day", "31");
+		browser.type("NON_DIGITAL_ROUTE-due-month", "3");
+		browser.type("NON_DIGITAL_ROUTE-due-year", "2027");
+		browser.press("Save responses and re-assess");
 		browser.screenshot("review-04-ambassador-commits");
 		browser.open("http://localhost:" + port + "/assessments/" + id + "/check");
-		press("Submit the assessment");
+		browser.press("Submit the assessment");
 		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("SUBMITTED");
 		assertThat(order(driver.findElement(By.id("residual-rating")).getText())).isLessThan(order(residualBefore));
 		browser.screenshot("review-05-resubmitted");
 		signOut();
 
-		signIn("board.member");
+		browser.signIn("http://localhost:" + port, "board.member");
 		browser.open("http://localhost:" + port + "/assessments/" + id + "/review");
-		choose("decision");
-		type("reason", "A telephone route is committed.");
-		press("Record the decision");
+		browser.choose("decision");
+		browser.type("reason", "A telephone route is committed.");
+		browser.press("Record the decision");
 		assertThat(driver.findElements(By.cssSelector(".nhsuk-error-summary a")).stream().map(WebElement::getText))
 			.anySatisfy(message -> assertThat(message).startsWith("Justify approving against the lens"));
 		browser.screenshot("review-06-override-needed");
-		type("overrideJustification", "The residual risk is accepted while the patient panel reviews the service.");
-		press("Record the decision");
+		browser.type("overrideJustification", "The residual risk is accepted while the patient panel reviews the service.");
+		browser.press("Record the decision");
 		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("APPROVED");
 		assertThat(driver.getPageSource()).contains("Override", "The residual risk is accepted");
 		browser.screenshot("review-07-approved-with-override");
@@ -124,36 +121,8 @@ class BoardReviewBrowserTest {
 		return json.readTree(body).get("id").asString();
 	}
 
-	private void signIn(String username) {
-		browser.open("http://localhost:" + port + "/login");
-		type("username", username);
-		type("password", "demo");
-		press("Sign in");
-	}
-
 	private void signOut() {
-		press("Sign out");
-	}
-
-	private void type(String id, String text) {
-		WebElement field = browser.driver().findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private void choose(String id) {
-		browser.driver().findElement(By.cssSelector("label[for='" + id + "']")).click();
-	}
-
-	private void press(String button) {
-		navigate(By.xpath("//button[normalize-space()='" + button + "']"));
-	}
-
-	private void navigate(By by) {
-		WebDriver driver = browser.driver();
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(by).click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		browser.press("Sign out");
 	}
 
 	private static int order(String rating) {

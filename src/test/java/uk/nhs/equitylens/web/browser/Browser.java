@@ -15,6 +15,10 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -119,6 +123,47 @@ public final class Browser implements AutoCloseable {
 	 * {@code target/screenshots/<name>.png}, replacing any earlier one.
 	 * @param name the file name without extension: letters, digits, '.', '_' and '-'
 	 */
+	/** Types into the field with this id, replacing what is there. */
+	public void type(String id, String text) {
+		WebElement field = driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Chooses a radio or ticks a checkbox by its label (NHS.UK inputs sit under their labels). */
+	public void choose(String id) {
+		driver.findElement(By.cssSelector("label[for='" + id + "']")).click();
+	}
+
+	/** Clicks a button that loads another page, and waits until the new page is there. */
+	public void press(String button) {
+		navigate(By.xpath("//button[normalize-space()='" + button + "']"));
+	}
+
+	/** Clicks an element that loads another page, and waits until the new page is there. */
+	public void navigate(By by) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		driver.findElement(by).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	/** The messages listed in the NHS error summary. */
+	public List<String> errorSummary() {
+		return driver.findElements(By.cssSelector(".nhsuk-error-summary__list a")).stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	/** Signs in through the sign-in form with the demo password, in a fresh session. */
+	public void signIn(String baseUrl, String username) {
+		open(baseUrl + "/login");
+		driver.manage().deleteAllCookies();
+		open(baseUrl + "/login");
+		type("username", username);
+		type("password", "demo");
+		press("Sign in");
+	}
+
 	public void screenshot(String name) {
 		if (!SCREENSHOT_NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("Screenshot name must be letters, digits, '.', '_' or '-': " + name);

@@ -29,7 +29,6 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,12 +87,12 @@ class GovernanceJourneyBrowserTest {
 		prepareThroughTheApi();
 		WebDriver driver = browser.driver();
 
-		signIn("governance");
-		navigate(By.linkText("Governance"));
+		browser.signIn("http://localhost:" + port, "governance");
+		browser.navigate(By.linkText("Governance"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Governance");
 		browser.screenshot("governance-01-home");
 
-		press("Verify the audit log");
+		browser.press("Verify the audit log");
 		String verification = driver.findElement(By.id("verification")).getText();
 		Matcher intact = Pattern.compile("The audit log is intact: (\\d+) entries verified\\.").matcher(verification);
 		assertThat(intact.find()).as(verification).isTrue();
@@ -131,8 +130,8 @@ class GovernanceJourneyBrowserTest {
 			.getText()).contains("APPROVED by board.member", "The residual risk is accepted for the pilot");
 		browser.screenshot("governance-03-dashboard");
 
-		navigate(By.linkText("Assessments"));
-		navigate(By.linkText(TITLE));
+		browser.navigate(By.linkText("Assessments"));
+		browser.navigate(By.linkText(TITLE));
 		assertThat(driver.getCurrentUrl()).endsWith("/review");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
 		List<WebElement> history = driver.findElements(By.xpath(
@@ -143,7 +142,7 @@ class GovernanceJourneyBrowserTest {
 		List<String> replays = driver.findElements(By.linkText("Replay")).stream().map(a -> a.getAttribute("href")).toList();
 		assertThat(replays).hasSize(2);
 		browser.screenshot("governance-04-review-history");
-		navigate(By.linkText("Replay"));
+		browser.navigate(By.linkText("Replay"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Replay of evaluation #2");
 		assertThat(driver.findElement(By.id("identical")).getText()).isEqualTo("The replay gives exactly the stored result.");
 		List<WebElement> cells = driver.findElements(By.xpath("//tr[th[normalize-space()='Rating']]/td"));
@@ -156,10 +155,10 @@ class GovernanceJourneyBrowserTest {
 		browser.screenshot("governance-06-replay-first");
 
 		Path folder = candidateFolder(temp.resolve("candidate"), "t.setHighPoints(14);", "t.setHighPoints(40);");
-		navigate(By.linkText("Governance"));
-		type("folder", folder.toAbsolutePath().toString());
+		browser.navigate(By.linkText("Governance"));
+		browser.type("folder", folder.toAbsolutePath().toString());
 		browser.screenshot("governance-07-candidate-folder");
-		press("Check the candidate");
+		browser.press("Check the candidate");
 		assertThat(driver.getTitle()).doesNotStartWith("Error: ");
 		String passed = driver.findElement(By.id("candidate")).getText();
 		Matcher candidate = Pattern.compile("Candidate (\\S+) passed: (\\d+) rules, 1 scenarios \\(folder (.+)\\)\\.")
@@ -173,7 +172,7 @@ class GovernanceJourneyBrowserTest {
 		browser.screenshot("governance-08-candidate-passed");
 
 		new Select(driver.findElement(By.id("whatif-candidate"))).selectByValue(version);
-		press("Run the what-if");
+		browser.press("Run the what-if");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("What-if run");
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Candidate " + version + " against the active ");
 		String firstStatus = status();
@@ -245,7 +244,7 @@ class GovernanceJourneyBrowserTest {
 				BodyHandlers.ofString());
 		assertThat(anonymous.body()).doesNotContain("assessment_id,title,board");
 
-		navigate(By.linkText("Governance"));
+		browser.navigate(By.linkText("Governance"));
 		assertThat(driver.findElement(By.xpath("//h3[normalize-space()='Recent runs']/following-sibling::ul[1]")).getText())
 			.contains("DONE: " + total + " of " + total + " assessments");
 		browser.screenshot("governance-11-recent-runs");
@@ -257,12 +256,12 @@ class GovernanceJourneyBrowserTest {
 		Files.writeString(folder.resolve("lens/broken.drl"), "package lens;\n\nrule \"Broken\"\nwhen\n\tNoSuchFact()\nthen\nend\n");
 		WebDriver driver = browser.driver();
 
-		signIn("governance");
-		navigate(By.linkText("Governance"));
+		browser.signIn("http://localhost:" + port, "governance");
+		browser.navigate(By.linkText("Governance"));
 		String active = driver.findElement(By.xpath("//p[starts-with(normalize-space(), 'Active rulebase: ')]")).getText();
-		type("folder", folder.toAbsolutePath().toString());
+		browser.type("folder", folder.toAbsolutePath().toString());
 		browser.screenshot("governance-rejected-01-folder");
-		press("Check the candidate");
+		browser.press("Check the candidate");
 
 		assertThat(driver.getTitle()).startsWith("Error: Governance");
 		WebElement summary = driver.findElement(By.className("nhsuk-error-summary"));
@@ -277,8 +276,8 @@ class GovernanceJourneyBrowserTest {
 			.isEqualTo(active);
 		browser.screenshot("governance-rejected-02-error-summary");
 
-		type("folder", temp.resolve("no-such-folder").toAbsolutePath().toString());
-		press("Check the candidate");
+		browser.type("folder", temp.resolve("no-such-folder").toAbsolutePath().toString());
+		browser.press("Check the candidate");
 		assertThat(driver.findElements(By.cssSelector(".nhsuk-error-summary__list li")).stream().map(WebElement::getText))
 			.containsExactly("The folder " + temp.resolve("no-such-folder").toAbsolutePath() + " does not exist on the server.");
 		browser.screenshot("governance-rejected-03-no-such-folder");
@@ -415,33 +414,6 @@ class GovernanceJourneyBrowserTest {
 		catch (NoSuchElementException | StaleElementReferenceException ex) {
 			return null;
 		}
-	}
-
-	private void signIn(String username) {
-		WebDriver driver = browser.driver();
-		browser.open("http://localhost:" + port + "/login");
-		driver.manage().deleteAllCookies();
-		browser.open("http://localhost:" + port + "/login");
-		type("username", username);
-		type("password", "demo");
-		press("Sign in");
-	}
-
-	private void type(String id, String text) {
-		WebElement field = browser.driver().findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private void press(String button) {
-		navigate(By.xpath("//button[normalize-space()='" + button + "']"));
-	}
-
-	private void navigate(By by) {
-		WebDriver driver = browser.driver();
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(by).click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 }
