@@ -113,7 +113,7 @@ class ReviewPages implements WebPage {
 	}
 
 	@PostMapping(ID + "/follow-up")
-	String followUp(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> posted) {
+	String followUp(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> posted, Model model) {
 		Map<String, Boolean> delivered = new LinkedHashMap<>();
 		posted.forEach((name, values) -> {
 			if (name.startsWith("delivered.") && !values.isEmpty()) {
@@ -124,7 +124,8 @@ class ReviewPages implements WebPage {
 			reviews.recordFollowUp(id, value(posted, "whatHappened"), delivered);
 		}
 		catch (InvalidProposalException ex) {
-			return "redirect:/assessments/" + id + "/review?followup=empty#follow-up";
+			return reviewPage(model, id, Map.of(), List.of(new FormError("follow-up", "whatHappened", "whatHappened",
+					"Say what happened to uptake and outcomes for the cohorts affected")), null);
 		}
 		return "redirect:/assessments/" + id + "/review#follow-up";
 	}

@@ -238,6 +238,8 @@ class AccessibilityBrowserTest {
 		check("review-follow-up", "Review page with the follow-up form");
 		browser.press("Record the follow-up review");
 		assertThat(browser.driver().findElement(By.id("whatHappened-error")).getText()).contains("Say what happened");
+		assertThat(browser.driver().getTitle()).startsWith("Error: ");
+		assertThat(browser.errorSummary()).containsExactly("Say what happened to uptake and outcomes for the cohorts affected");
 		check("review-follow-up-error", "Review page with an empty follow-up");
 	}
 
