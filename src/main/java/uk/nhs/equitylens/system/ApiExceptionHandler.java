@@ -93,9 +93,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return cast(invalidProposal(new InvalidProposalException(violations)));
 	}
 
-	/** Two people changed the same assessment at once: the second is told, never silently overwritten. */
-	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-	ResponseEntity<ProblemDetail> conflict(ObjectOptimisticLockingFailureException ex) {
+	/**
+	 * Two people changed the same assessment at once: the second is told, never silently overwritten.
+	 * (Two evaluations racing for the same sequence number surface as a constraint violation.)
+	 */
+	@ExceptionHandler({ ObjectOptimisticLockingFailureException.class,
+			org.springframework.dao.DataIntegrityViolationException.class })
+	ResponseEntity<ProblemDetail> conflict(Exception ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"Someone else changed this assessment at the same time. Reload it and make your change again.");
 		problem.setTitle("Changed by someone else");

@@ -39,7 +39,8 @@ class PageErrors {
 		return page(model, "You do not have access to this page", ex.getMessage());
 	}
 
-	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	@ExceptionHandler({ ObjectOptimisticLockingFailureException.class,
+			org.springframework.dao.DataIntegrityViolationException.class })
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict(Model model) {
 		return page(model, "Someone else changed this assessment",

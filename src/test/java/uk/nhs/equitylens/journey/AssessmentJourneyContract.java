@@ -251,6 +251,37 @@ abstract class AssessmentJourneyContract {
 	}
 
 	@Test
+	void simultaneousMitigationResponsesNeverFailWithA500() throws Exception {
+		String id = json.readTree(send("POST", "/api/assessments?submit=true", example().toString()).body())
+			.get("id").asString();
+		ObjectNode responses = json.createObjectNode();
+		responses.putArray("mitigations").addObject().put("code", "NON_DIGITAL_ROUTE").put("status", "DONE");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return send("PUT", "/api/assessments/" + id + "/mitigations", responses.toString()).statusCode();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> result : results) {
+				statuses.add(result.get());
+			}
+			assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		JsonNode after = json.readTree(send("GET", "/api/assessments/" + id, null).body());
+		List<Integer> sequences = after.get("evaluations").valueStream().map(e -> e.get("sequence").asInt()).toList();
+		assertThat(sequences).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void twoDecisionsAtOnceStoreExactlyOne() throws Exception {
 		String id = json.readTree(send("POST", "/api/assessments?submit=true", example().toString()).body())
 			.get("id").asString();
