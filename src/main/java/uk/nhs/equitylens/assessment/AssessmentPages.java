@@ -75,7 +75,7 @@ class AssessmentPages implements WebPage {
 			List<StoredEvaluation> evaluations = service.evaluations(assessment.getId());
 			String link = user.mayEdit(assessment.getBoard(), assessment.getCreatedBy())
 					? "/assessments/" + assessment.getId() : "/assessments/" + assessment.getId() + "/review";
-			rows.add(new Row(assessment, label(vocabulary.boards(), assessment.getBoard()),
+			rows.add(new Row(assessment, vocabulary.boardLabel(assessment.getBoard()),
 					evaluations.isEmpty() ? null : evaluations.get(0), link));
 		}
 		model.addAttribute("rows", rows);
@@ -137,7 +137,7 @@ class AssessmentPages implements WebPage {
 			tasks.add(new Task(section, !started && !passed ? "Not started" : wrong ? "In progress" : "Completed"));
 		}
 		model.addAttribute("assessment", assessment);
-		model.addAttribute("boardLabel", label(vocabulary.boards(), assessment.getBoard()));
+		model.addAttribute("boardLabel", vocabulary.boardLabel(assessment.getBoard()));
 		model.addAttribute("tasks", tasks);
 		model.addAttribute("decision", decisions.latest(id).orElse(null));
 		model.addAttribute("completed", tasks.stream().filter(t -> t.status().equals("Completed")).count());
@@ -234,7 +234,7 @@ class AssessmentPages implements WebPage {
 		List<FormError> errors = new ArrayList<>();
 		for (String code : codes) {
 			String response = value(posted, code + ".response");
-			String label = label(vocabulary.mitigations(), code);
+			String label = vocabulary.mitigationLabel(code);
 			switch (response) {
 				case "COMMITTED", "DONE", "PROPOSED" -> {
 					String owner = value(posted, code + ".owner");
@@ -340,10 +340,10 @@ class AssessmentPages implements WebPage {
 		List<String> required = result.requiredMitigations().stream().map(AssessmentResult.RequiredMitigationView::code).toList();
 		List<Map.Entry<String, String>> others = responses.keySet().stream()
 			.filter(code -> !required.contains(code) && vocabulary.mitigations().containsKey(code))
-			.map(code -> Map.entry(code, label(vocabulary.mitigations(), code)))
+			.map(code -> Map.entry(code, vocabulary.mitigationLabel(code)))
 			.toList();
 		model.addAttribute("assessment", assessment);
-		model.addAttribute("boardLabel", label(vocabulary.boards(), assessment.getBoard()));
+		model.addAttribute("boardLabel", vocabulary.boardLabel(assessment.getBoard()));
 		model.addAttribute("result", result);
 		model.addAttribute("ratings", vocabulary.ratings());
 		model.addAttribute("evaluations", evaluations);
@@ -383,11 +383,6 @@ class AssessmentPages implements WebPage {
 		return form.question(question)
 			.map(q -> q.required() && message.startsWith("is required") ? q.missing() : q.label() + ": " + message)
 			.orElse(violation.field() + ": " + message);
-	}
-
-	private static String label(Map<String, uk.nhs.equitylens.vocabulary.Term> terms, String code) {
-		uk.nhs.equitylens.vocabulary.Term term = terms.get(code);
-		return term == null ? code : term.label();
 	}
 
 	private static String value(MultiValueMap<String, String> posted, String name) {

@@ -19,7 +19,6 @@ import uk.nhs.equitylens.lens.fact.RiskReduction;
 import uk.nhs.equitylens.proposal.ProposalDocument;
 import uk.nhs.equitylens.proposal.ProposalDocument.MitigationAnswer;
 import uk.nhs.equitylens.proposal.ProposalValidator;
-import uk.nhs.equitylens.vocabulary.Term;
 import uk.nhs.equitylens.vocabulary.Vocabulary;
 
 /**
@@ -160,7 +159,7 @@ public class Assessor {
 				.map(Finding::getRuleId)
 				.distinct()
 				.toList();
-			String label = vocabulary.mitigation(code).map(Term::label).orElse(code);
+			String label = vocabulary.mitigationLabel(code);
 			views.add(new AssessmentResult.RequiredMitigationView(code, label, lead.ruleId(), lead.reason(),
 					reduced.contains(code), statuses.get(code), requiredBy));
 		});

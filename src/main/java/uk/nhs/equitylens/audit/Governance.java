@@ -3,7 +3,6 @@ package uk.nhs.equitylens.audit;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,9 +76,7 @@ public class Governance {
 	}
 
 	private static void requireGovernance() {
-		if (!CurrentUser.get().has(Role.GOVERNANCE)) {
-			throw new AccessDeniedException("Audit and replay are for governance.");
-		}
+		CurrentUser.require("Audit and replay are for governance.", Role.GOVERNANCE);
 	}
 
 	/** A stored evaluation beside its replay. */

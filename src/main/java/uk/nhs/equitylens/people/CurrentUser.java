@@ -1,5 +1,6 @@
 package uk.nhs.equitylens.people;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -8,6 +9,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class CurrentUser {
 
 	private CurrentUser() {
+	}
+
+	/**
+	 * The current user when they have one of {@code roles}; otherwise {@code AccessDeniedException}
+	 * with {@code why}, which the API answers as 403 problem+json and the pages as a 403 page.
+	 */
+	public static LensUser require(String why, Role... roles) {
+		LensUser user = get();
+		for (Role role : roles) {
+			if (user.has(role)) {
+				return user;
+			}
+		}
+		throw new AccessDeniedException(why);
 	}
 
 	public static LensUser get() {

@@ -94,8 +94,7 @@ public class BoardPaper {
 		List<Decision> decisions = reviews.decisions(id);
 		ZonedDateTime generated = ZonedDateTime.now(clock.withZone(ZoneId.of("Europe/London")));
 		return Map.of("assessment", assessment, "boardLabel",
-				vocabulary.boards().containsKey(assessment.getBoard()) ? vocabulary.boards().get(assessment.getBoard()).label()
-						: assessment.getBoard(),
+				vocabulary.boardLabel(assessment.getBoard()),
 				"summary", summary, "result", result, "ratings", vocabulary.ratings(), "mitigations", mitigations,
 				"decisions", decisions, "evaluation", evaluations.get(0), "generated", generated);
 	}

@@ -149,8 +149,7 @@ class ReviewPages implements WebPage {
 			}
 		});
 		model.addAttribute("assessment", assessment);
-		model.addAttribute("boardLabel", vocabulary.boards().get(assessment.getBoard()) == null ? assessment.getBoard()
-				: vocabulary.boards().get(assessment.getBoard()).label());
+		model.addAttribute("boardLabel", vocabulary.boardLabel(assessment.getBoard()));
 		model.addAttribute("summary", summary);
 		model.addAttribute("evaluations", evaluations);
 		model.addAttribute("result", evaluations.isEmpty() ? null : assessments.result(evaluations.get(0)));

@@ -72,10 +72,7 @@ public class ReviewService implements BoardDecisions {
 	/** What the current board member has to do: submitted assessments oldest first, and follow-ups. */
 	@Transactional(readOnly = true)
 	public Queue queue() {
-		LensUser user = CurrentUser.get();
-		if (!user.has(Role.BOARD_MEMBER)) {
-			throw new AccessDeniedException("The review queue is for board members.");
-		}
+		LensUser user = CurrentUser.require("The review queue is for board members.", Role.BOARD_MEMBER);
 		LocalDate today = LocalDate.now(clock.withZone(UK));
 		List<QueueItem> waiting = new ArrayList<>();
 		for (Assessment assessment : assessments.waitingFor(user.boards())) {
@@ -190,9 +187,7 @@ public class ReviewService implements BoardDecisions {
 	/** Approvals that went against the lens, newest first: flagged for governance. */
 	@Transactional(readOnly = true)
 	public List<Decision> overrides() {
-		if (!CurrentUser.get().has(Role.GOVERNANCE)) {
-			throw new AccessDeniedException("Overrides are reported to governance.");
-		}
+		CurrentUser.require("Overrides are reported to governance.", Role.GOVERNANCE);
 		return decisions.findByOverriddenTrueOrderByDecidedAtDesc();
 	}
 

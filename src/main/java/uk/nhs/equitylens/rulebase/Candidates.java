@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -226,13 +225,7 @@ public class Candidates {
 	}
 
 	private static LensUser requireRole(Role... roles) {
-		LensUser user = CurrentUser.get();
-		for (Role role : roles) {
-			if (user.has(role)) {
-				return user;
-			}
-		}
-		throw new AccessDeniedException("Loading and activating rulebases is for " + List.of(roles) + ".");
+		return CurrentUser.require("Loading and activating rulebases is for " + List.of(roles) + ".", roles);
 	}
 
 	/** A candidate that compiled and passed every scenario. */

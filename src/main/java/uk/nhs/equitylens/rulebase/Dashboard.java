@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +32,7 @@ public class Dashboard {
 
 	@Transactional(readOnly = true)
 	public Map<String, BoardOutcomes> outcomes() {
-		if (!CurrentUser.get().has(Role.GOVERNANCE)) {
-			throw new AccessDeniedException("The rule outcome dashboard is for governance.");
-		}
+		CurrentUser.require("The rule outcome dashboard is for governance.", Role.GOVERNANCE);
 		Map<String, BoardOutcomes> boards = new TreeMap<>();
 		jdbc.query("""
 				select a.board, a.status, e.rating, e.residual_rating, e.result

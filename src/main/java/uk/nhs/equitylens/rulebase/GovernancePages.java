@@ -133,10 +133,8 @@ class GovernancePages implements WebPage {
 	}
 
 	private String page(Model model, Object verification, Candidates.Candidate candidate, List<String> problems) {
-		boolean isGovernance = CurrentUser.get().has(Role.GOVERNANCE);
-		if (!isGovernance && !CurrentUser.get().has(Role.ADMIN)) {
-			throw new org.springframework.security.access.AccessDeniedException("Governance pages are for governance and administrators.");
-		}
+		boolean isGovernance = CurrentUser.require("Governance pages are for governance and administrators.",
+				Role.GOVERNANCE, Role.ADMIN).has(Role.GOVERNANCE);
 		model.addAttribute("verification", verification);
 		model.addAttribute("candidate", candidate);
 		model.addAttribute("problems", problems);

@@ -21,7 +21,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -277,11 +276,7 @@ public class WhatIf {
 	}
 
 	private static LensUser requireGovernance() {
-		LensUser user = CurrentUser.get();
-		if (!user.has(Role.GOVERNANCE)) {
-			throw new AccessDeniedException("What-if runs are for governance.");
-		}
-		return user;
+		return CurrentUser.require("What-if runs are for governance.", Role.GOVERNANCE);
 	}
 
 	private static Date date(LocalDate date) {

@@ -124,6 +124,18 @@ public final class Vocabulary {
 		return boardDecisions;
 	}
 
+	/** A board's label, or its code when the deployment no longer lists it. */
+	public String boardLabel(String code) {
+		Term term = boards.get(code);
+		return term == null ? code : term.label();
+	}
+
+	/** A catalogue mitigation's label, or its code when the catalogue has no such entry. */
+	public String mitigationLabel(String code) {
+		Term term = mitigations.get(code);
+		return term == null ? code : term.label();
+	}
+
 	public Optional<Term> cohort(String code) {
 		return Optional.ofNullable(cohorts.get(code));
 	}

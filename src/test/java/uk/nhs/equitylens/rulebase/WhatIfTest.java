@@ -9,10 +9,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,26 +124,7 @@ class WhatIfTest {
 
 	/** The project's rules with one threshold changed, and one scenario that still holds under it. */
 	private String candidate(Path temp, String from, String to) throws Exception {
-		Path folder = temp.resolve("candidate");
-		Path source = Path.of("rules");
-		try (Stream<Path> files = Files.walk(source.resolve("lens"))) {
-			for (Path file : files.toList()) {
-				Path target = folder.resolve(source.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.writeString(target, Files.readString(file).replace(from, to));
-				}
-			}
-		}
-		Files.createDirectories(folder.resolve("scenarios"));
-		// the candidate brings its own scenario, updated for the change (JSON is YAML)
-		Files.writeString(folder.resolve("scenarios/01-spec-example.yaml"), json.createObjectNode()
-			.put("name", "Online-only hearing aftercare under the candidate")
-			.<ObjectNode>set("given", example())
-			.set("expect", json.createObjectNode().set("ratingIn", json.createArrayNode().add("HIGH").add("SEVERE")))
-			.toString());
+		Path folder = CandidateFolders.changed(temp.resolve("candidate"), from, to, example(), json);
 		HttpResponse<String> loaded = send("governance", "POST", "/api/rulebase/candidates",
 				json.createObjectNode().put("folder", folder.toAbsolutePath().toString()).toString());
 		assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -357,26 +356,7 @@ class GovernanceJourneyBrowserTest {
 
 	/** The project's rules with one line of a rule file changed, and one scenario that holds under it. */
 	private Path candidateFolder(Path folder, String from, String to) throws IOException {
-		Path source = Path.of("rules");
-		try (Stream<Path> files = Files.walk(source.resolve("lens"))) {
-			for (Path file : files.toList()) {
-				Path target = folder.resolve(source.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.writeString(target, Files.readString(file).replace(from, to));
-				}
-			}
-		}
-		Files.createDirectories(folder.resolve("scenarios"));
-		// JSON is YAML: the candidate's own scenario, with the expectation its change still meets
-		Files.writeString(folder.resolve("scenarios/01-spec-example.yaml"), json.createObjectNode()
-			.put("name", "Online-only hearing aftercare under the candidate")
-			.<ObjectNode>set("given", example())
-			.set("expect", json.createObjectNode().set("ratingIn", json.createArrayNode().add("HIGH").add("SEVERE")))
-			.toString());
-		return folder;
+		return uk.nhs.equitylens.rulebase.CandidateFolders.changed(folder, from, to, example(), json);
 	}
 
 	private ObjectNode example() throws IOException {
