@@ -1,6 +1,8 @@
 package uk.nhs.equitylens.people;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,9 +36,16 @@ class SecurityConfiguration {
 			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 			"/swagger-ui.html", "/swagger-ui/**" };
 
+	/**
+	 * bcrypt (the delegating encoder's default), with successful checks remembered for
+	 * {@code equitylens.security.remember-verified-password} (default five minutes, {@code 0s} turns it
+	 * off) so that scripts sending HTTP Basic with every request are not each charged a bcrypt check.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(
+			@Value("${equitylens.security.remember-verified-password:5m}") Duration remember) {
+		return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remember,
+				Clock.systemUTC());
 	}
 
 	@Bean
