@@ -202,6 +202,14 @@ class EvaluateApiTest {
 	}
 
 	@Test
+	void theCallerCanAskWhoTheyAre() throws Exception {
+		JsonNode me = json.readTree(http.send(authorized(uri("/api/me")).GET().build(), BodyHandlers.ofString()).body());
+		assertThat(me.get("username").asString()).isEqualTo("ambassador");
+		assertThat(stream(me.get("roles")).map(JsonNode::asString)).containsExactly("AMBASSADOR");
+		assertThat(stream(me.get("boards")).map(JsonNode::asString)).containsExactly("DIGITAL", "PLANNED_CARE");
+	}
+
+	@Test
 	void theRulebaseIsDescribed() throws Exception {
 		JsonNode rulebase = json.readTree(
 				http.send(authorized(uri("/api/rulebase")).GET().build(), BodyHandlers.ofString()).body());

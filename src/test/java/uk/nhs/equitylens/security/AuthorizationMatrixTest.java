@@ -145,6 +145,7 @@ class AuthorizationMatrixTest {
 			rule("GET /api/reviews/overrides", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // overrides are flagged to governance
 			rule("GET /api/cumulative", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY), // cumulative impact: each sees only their boards' proposals (governance all); ADMIN reads no assessments
 			rule("GET /api/vocabulary", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // reference codes: everyone signed in
+			rule("GET /api/me", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // who am I: everyone signed in
 			rule("GET /api/rulebase", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // findings cite rule ids: everyone signed in may read the rules behind them; ADMIN activates rulebases
 			rule("POST /api/assessments/evaluate", NONE, json(SPEC_EXAMPLE), DENY, ALLOW, ALLOW, ALLOW, ALLOW, DENY), // a dry run stores nothing: the assessment roles may try proposals; ADMIN manages people and rulebases, not proposals
 			// assessments over the API
