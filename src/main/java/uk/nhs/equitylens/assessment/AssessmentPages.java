@@ -70,13 +70,14 @@ class AssessmentPages implements WebPage {
 		}
 		var found = service.list(null, null,
 				PageRequest.of(Math.max(0, page), 25, Sort.by(Sort.Direction.DESC, "updatedAt")));
+		Map<UUID, LatestRating> ratings = service
+			.latestRatings(found.getContent().stream().map(Assessment::getId).toList());
 		List<Row> rows = new ArrayList<>();
 		for (Assessment assessment : found.getContent()) {
-			List<StoredEvaluation> evaluations = service.evaluations(assessment.getId());
 			String link = user.mayEdit(assessment.getBoard(), assessment.getCreatedBy())
 					? "/assessments/" + assessment.getId() : "/assessments/" + assessment.getId() + "/review";
-			rows.add(new Row(assessment, vocabulary.boardLabel(assessment.getBoard()),
-					evaluations.isEmpty() ? null : evaluations.get(0), link));
+			rows.add(new Row(assessment, vocabulary.boardLabel(assessment.getBoard()), ratings.get(assessment.getId()),
+					link));
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("page", found.getNumber());
@@ -405,7 +406,7 @@ class AssessmentPages implements WebPage {
 	}
 
 	/** A line of the list of assessments. */
-	record Row(Assessment assessment, String boardLabel, StoredEvaluation latest, String link) {
+	record Row(Assessment assessment, String boardLabel, LatestRating latest, String link) {
 	}
 
 	/** A section on the task list with its status. */

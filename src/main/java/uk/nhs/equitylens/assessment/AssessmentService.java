@@ -2,6 +2,8 @@ package uk.nhs.equitylens.assessment;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,6 +258,21 @@ public class AssessmentService {
 
 	Assessment find(UUID id) {
 		return assessments.findById(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+	}
+
+	/**
+	 * The latest ratings of the given assessments, by assessment id, in one query (lists and queues
+	 * would otherwise read every evaluation of every row). Callers pass assessments they have already
+	 * been allowed to list; assessments never evaluated are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, LatestRating> latestRatings(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, LatestRating> latest = new HashMap<>();
+		evaluations.latestRatings(ids).forEach(rating -> latest.put(rating.assessmentId(), rating));
+		return latest;
 	}
 
 	/** Newest first. */

@@ -23,6 +23,7 @@ import uk.nhs.equitylens.assessment.AssessmentService;
 import uk.nhs.equitylens.assessment.BoardDecisions;
 import uk.nhs.equitylens.assessment.AssessmentStatus;
 import uk.nhs.equitylens.assessment.IllegalTransitionException;
+import uk.nhs.equitylens.assessment.LatestRating;
 import uk.nhs.equitylens.assessment.StoredEvaluation;
 import uk.nhs.equitylens.people.CurrentUser;
 import uk.nhs.equitylens.people.LensUser;
@@ -74,11 +75,13 @@ public class ReviewService implements BoardDecisions {
 	public Queue queue() {
 		LensUser user = CurrentUser.require("The review queue is for board members.", Role.BOARD_MEMBER);
 		LocalDate today = LocalDate.now(clock.withZone(UK));
+		List<Assessment> submitted = assessments.waitingFor(user.boards());
+		Map<UUID, LatestRating> ratings = assessments.latestRatings(submitted.stream().map(Assessment::getId).toList());
 		List<QueueItem> waiting = new ArrayList<>();
-		for (Assessment assessment : assessments.waitingFor(user.boards())) {
-			StoredEvaluation latest = assessments.evaluations(assessment.getId()).get(0);
+		for (Assessment assessment : submitted) {
+			LatestRating latest = ratings.get(assessment.getId());
 			waiting.add(new QueueItem(assessment.getId(), assessment.getTitle(), assessment.getBoard(),
-					assessment.getCreatedBy(), assessment.getSubmittedAt(), latest.getRating(), latest.getResidualRating(),
+					assessment.getCreatedBy(), assessment.getSubmittedAt(), latest.rating(), latest.residualRating(),
 					assessment.getVersion(), null, List.of()));
 		}
 		List<QueueItem> followUp = new ArrayList<>();
@@ -86,10 +89,10 @@ public class ReviewService implements BoardDecisions {
 			List<String> overdueMitigations = overdueMitigations(assessment, today);
 			boolean reviewOverdue = assessment.getReviewDue() != null && assessment.getReviewDue().isBefore(today);
 			if (reviewOverdue || !overdueMitigations.isEmpty()) {
-				StoredEvaluation latest = assessments.evaluations(assessment.getId()).get(0);
+				LatestRating latest = assessments.latestRatings(List.of(assessment.getId())).get(assessment.getId());
 				followUp.add(new QueueItem(assessment.getId(), assessment.getTitle(), assessment.getBoard(),
-						assessment.getCreatedBy(), assessment.getSubmittedAt(), latest.getRating(),
-						latest.getResidualRating(), assessment.getVersion(), assessment.getReviewDue(), overdueMitigations));
+						assessment.getCreatedBy(), assessment.getSubmittedAt(), latest.rating(), latest.residualRating(),
+						assessment.getVersion(), assessment.getReviewDue(), overdueMitigations));
 			}
 		}
 		return new Queue(waiting, followUp);
