@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  * table and writes it, with the machine, JVM and commit, to {@code target/benchmarks.md}. A
  * benchmark that cannot run is a row that says why, and the run exits non-zero; a missed target is
  * a row that says by how much, and is not a build failure (the table is the report).
+ * {@code -Dbench.only=startup,pages} runs only the measures whose names contain one of the words.
  */
 public final class BenchmarkTable {
 
@@ -52,6 +53,10 @@ public final class BenchmarkTable {
 	}
 
 	private static void measure(String name, List<Figure> figures, List<String> failures, Measure measure) {
+		String only = System.getProperty("bench.only", "");
+		if (!only.isBlank() && Stream.of(only.split(",")).noneMatch(n -> name.toLowerCase().contains(n.trim().toLowerCase()))) {
+			return;
+		}
 		System.out.println("== " + name);
 		long start = System.nanoTime();
 		try {
