@@ -107,9 +107,9 @@ public final class FormAnswers {
 		return switch (question.type()) {
 			case PERCENT -> value.isNumber() ? new BigDecimal(value.asString()).movePointRight(2).stripTrailingZeros()
 				.toPlainString() : value.asString();
-			case AREA_CODES -> value.isArray() ? value.valueStream().map(JsonNode::asString).collect(Collectors.joining("\n"))
+			case AREA_CODES -> value.isArray() ? value.valueStream().map(FormAnswers::text).collect(Collectors.joining("\n"))
 					: value.asString();
-			case CHECKBOXES -> value.isArray() ? value.valueStream().map(JsonNode::asString).collect(Collectors.joining(","))
+			case CHECKBOXES -> value.isArray() ? value.valueStream().map(FormAnswers::text).collect(Collectors.joining(","))
 					: value.asString();
 			default -> text(value);
 		};
@@ -121,7 +121,7 @@ public final class FormAnswers {
 		if (question.type() != QuestionType.CHECKBOXES || value == null || !value.isArray()) {
 			return List.of();
 		}
-		return value.valueStream().map(JsonNode::asString).toList();
+		return value.valueStream().map(FormAnswers::text).toList();
 	}
 
 	/** For a date question, its day, month and year. */
@@ -173,7 +173,7 @@ public final class FormAnswers {
 				return List.of(labels.getOrDefault(value.asString(), value.asString()));
 			case CHECKBOXES:
 			case AREA_CODES:
-				return value.valueStream().map(v -> labels.getOrDefault(v.asString(), v.asString())).toList();
+				return value.valueStream().map(v -> labels.getOrDefault(text(v), text(v))).toList();
 			case COHORT_IMPACTS: {
 				List<String> lines = new ArrayList<>();
 				for (Choice choice : forms.options(question)) {
@@ -420,11 +420,13 @@ public final class FormAnswers {
 		boolean wrong = switch (question.type()) {
 			case TEXT, TEXTAREA -> !value.isString()
 					|| (question.maxLength() != null && value.asString().length() > question.maxLength());
-			case INTEGER -> !value.isIntegralNumber() || !inRange(question, value.asLong());
-			case PERCENT -> !value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1;
+			// a number too big for a long (or a double) is out of range, not a reason to fail
+			case INTEGER -> !value.isIntegralNumber() || !value.canConvertToLong() || !inRange(question, value.longValue());
+			case PERCENT -> !value.isNumber() || !isFraction(value.numberValue().doubleValue());
 			case YES_NO -> !value.isBoolean();
 			case RADIOS -> !value.isString() || !codes(question).contains(value.asString());
-			case CHECKBOXES -> !value.isArray() || value.valueStream().anyMatch(v -> !codes(question).contains(v.asString()));
+			case CHECKBOXES -> !value.isArray()
+					|| value.valueStream().anyMatch(v -> !v.isString() || !codes(question).contains(v.asString()));
 			case DATE -> !value.isString() || !isDate(value.asString());
 			case AREA_CODES, COHORT_IMPACTS, BARRIER_SEVERITIES -> !value.isArray();
 		};
@@ -454,6 +456,10 @@ public final class FormAnswers {
 
 	private static boolean inRange(Question question, long number) {
 		return (question.min() == null || number >= question.min()) && (question.max() == null || number <= question.max());
+	}
+
+	private static boolean isFraction(double number) {
+		return number >= 0 && number <= 1;
 	}
 
 	private static boolean isDate(String text) {

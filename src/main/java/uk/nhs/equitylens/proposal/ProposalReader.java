@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.JsonNodeException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +36,15 @@ public final class ProposalReader {
 		catch (MismatchedInputException ex) {
 			throw new InvalidProposalException(List.of(violation(ex)));
 		}
+		catch (InputCoercionException | JsonNodeException ex) {
+			// a stored number too big for its field (past 2^63 for a whole number, past a double's range)
+			throw new InvalidProposalException(List.of(outOfRange(ex)));
+		}
+	}
+
+	/** The field whose number is too big for what it holds (a whole number past 2^63, say). */
+	public static Violation outOfRange(JacksonException ex) {
+		return new Violation(path(ex), "is out of range: the number is too big");
 	}
 
 	/** The field and what it should have been, for a value of the wrong type. */

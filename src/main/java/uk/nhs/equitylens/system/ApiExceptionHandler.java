@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import uk.nhs.equitylens.proposal.InvalidProposalException;
@@ -55,13 +56,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem;
 		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
+		InputCoercionException overflow = cause(ex, InputCoercionException.class);
 		StreamReadException syntax = cause(ex, StreamReadException.class);
 		if (mismatch != null && !mismatch.getPath().isEmpty()) {
-			Violation violation = ProposalReader.violation(mismatch);
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					violation.field() + ": " + violation.message());
-			problem.setTitle("The proposal document is not valid");
-			problem.setProperty("errors", List.of(violation));
+			problem = fieldProblem(ProposalReader.violation(mismatch));
+		}
+		else if (overflow != null && !overflow.getPath().isEmpty()) {
+			// well-formed JSON whose number does not fit the field: the field's fault, not the syntax's
+			problem = fieldProblem(ProposalReader.outOfRange(overflow));
 		}
 		else if (syntax != null) {
 			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -79,6 +81,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setTitle("Unreadable request body");
 		}
 		return cast(problem(problem));
+	}
+
+	private static ProblemDetail fieldProblem(Violation violation) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				violation.field() + ": " + violation.message());
+		problem.setTitle("The proposal document is not valid");
+		problem.setProperty("errors", List.of(violation));
+		return problem;
 	}
 
 	@Override

@@ -6,6 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON is read strictly: a number where text is expected, text where a number is expected, a
@@ -20,7 +23,11 @@ class JsonConfiguration {
 		return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			// ALLOW_COERCION_OF_SCALARS does not stop a number or true/false being read as text
+			.withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 }

@@ -132,6 +132,36 @@ class EvaluateApiTest {
 		assertThat(json.readTree(list.body()).get("errors").get(0).get("field").asString()).isEqualTo("title");
 	}
 
+	/** Shrunk by ApiRobustnessProperties: well-formed JSON, so not "Malformed JSON", but the field's number is too big. */
+	@Test
+	void aNumberTooBigForItsFieldNamesTheField() throws Exception {
+		for (String affected : List.of("9223372036854775808", "-9223372036854775809", "1" + "0".repeat(40))) {
+			String body = example().toString().replace("\"affected\":12000", "\"affected\":" + affected);
+			assertThat(body).contains(affected);
+			HttpResponse<String> response = post(body);
+			assertProblem(response, 400);
+			assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asString()).as(affected)
+				.isEqualTo("population.affected");
+		}
+	}
+
+	/** Shrunk by ApiRobustnessProperties: {@code "title": 42} was read as the text "42" and assessed. */
+	@Test
+	void numbersAndTrueOrFalseWhereTextBelongsNameTheField() throws Exception {
+		for (String field : List.of("title", "summary", "board")) {
+			for (JsonNode value : List.of(json.getNodeFactory().numberNode(42), json.getNodeFactory().numberNode(1.5),
+					json.getNodeFactory().booleanNode(true))) {
+				ObjectNode document = example();
+				document.set(field, value);
+				HttpResponse<String> response = post(document.toString());
+				assertProblem(response, 400);
+				assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asString())
+					.as(field + "=" + value)
+					.isEqualTo(field);
+			}
+		}
+	}
+
 	@Test
 	void malformedOrMissingBodiesAreRefusedClearly() throws Exception {
 		for (String body : List.of("{\"title\": ", "not json", "", "[1,2]", "null", "{} {}", "\"text\"")) {
