@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.TemplateEngine;
@@ -40,6 +41,9 @@ import uk.nhs.equitylens.vocabulary.Vocabulary;
 public class BoardPaper {
 
 	static final String TEMPLATE = "report/board-paper";
+
+	/** Liberation Sans, from PDFBox. */
+	private static final String PDF_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
 	/** The board paper's stylesheet, also served to browsers as /css/board-paper.css. */
 	static final String STYLESHEET = "/static/css/board-paper.css";
@@ -133,6 +137,10 @@ public class BoardPaper {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
+			// the PDF's standard fonts draw only Western European letters; Liberation Sans (shipped in PDFBox,
+			// SIL Open Font Licence) also has Welsh (ŵ, ŷ), Polish and the rest of Latin, Greek and Cyrillic.
+			// It has no Arabic script (Urdu) and no emoji: those are left out of the PDF.
+			builder.useFont(() -> PDDocument.class.getResourceAsStream(PDF_FONT), "Liberation Sans");
 			builder.withHtmlContent(html, "/");
 			builder.toStream(out);
 			builder.run();
