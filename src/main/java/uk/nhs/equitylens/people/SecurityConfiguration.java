@@ -19,6 +19,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +52,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, LoginThrottle throttle) throws Exception {
 		http.securityMatcher("/api/**")
+			.headers(SecurityHeaders.with(SecurityHeaders.POLICY))
+			.addFilterBefore(new LoginThrottleFilter(throttle, LoginThrottleFilter.Mode.BASIC, json),
+					BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/assessments/evaluate")
 				.hasAnyRole(Role.AMBASSADOR.name(), Role.BOARD_MEMBER.name(), Role.GOVERNANCE.name())
@@ -72,12 +77,28 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Swagger UI: public, read-only, with its own content security policy (see {@link SecurityHeaders}). */
 	@Bean
 	@Order(2)
+	SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
+		http.securityMatcher("/swagger-ui/**", "/swagger-ui.html")
+			.headers(SecurityHeaders.with(SecurityHeaders.SWAGGER_UI_POLICY))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
 			PersonRepository people, @Value("${equitylens.sso.roles-claim:roles}") String rolesClaim,
-			@Value("${equitylens.sso.boards-claim:boards}") String boardsClaim) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+			@Value("${equitylens.sso.boards-claim:boards}") String boardsClaim, LoginThrottle throttle,
+			JsonMapper json) throws Exception {
+		http.headers(SecurityHeaders.with(SecurityHeaders.POLICY))
+			// a new session id at sign-in, so an id planted before sign-in is worthless after it
+			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterBefore(new LoginThrottleFilter(throttle, LoginThrottleFilter.Mode.FORM, json),
+					UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.TemplateEngine;
@@ -41,6 +42,12 @@ public class BoardPaper {
 
 	static final String TEMPLATE = "report/board-paper";
 
+	/** Liberation Sans, from PDFBox. */
+	private static final String PDF_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+	/** The board paper's stylesheet, also served to browsers as /css/board-paper.css. */
+	static final String STYLESHEET = "/static/css/board-paper.css";
+
 	private final AssessmentService assessments;
 
 	private final ReviewService reviews;
@@ -53,6 +60,8 @@ public class BoardPaper {
 
 	private final Clock clock;
 
+	private final String stylesheet;
+
 	BoardPaper(AssessmentService assessments, ReviewService reviews, FormAnswers formAnswers, Vocabulary vocabulary,
 			TemplateEngine templates, Clock clock) {
 		this.assessments = assessments;
@@ -61,6 +70,7 @@ public class BoardPaper {
 		this.vocabulary = vocabulary;
 		this.templates = templates;
 		this.clock = clock;
+		this.stylesheet = stylesheet();
 	}
 
 	/** What the template shows; the current user must be allowed to read the assessment. */
@@ -104,7 +114,21 @@ public class BoardPaper {
 		Context context = new Context(java.util.Locale.UK);
 		context.setVariables(model(id));
 		context.setVariable("forPdf", forPdf);
+		// the PDF renderer fetches no stylesheet, so it gets the file's rules in the page itself
+		context.setVariable("stylesheet", forPdf ? stylesheet : null);
 		return templates.process(TEMPLATE, context);
+	}
+
+	private static String stylesheet() {
+		try (java.io.InputStream in = BoardPaper.class.getResourceAsStream(STYLESHEET)) {
+			if (in == null) {
+				throw new IllegalStateException("The board paper stylesheet " + STYLESHEET + " is missing");
+			}
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The board paper stylesheet could not be read", ex);
+		}
 	}
 
 	/** The board paper as PDF. */
@@ -113,6 +137,10 @@ public class BoardPaper {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
+			// the PDF's standard fonts draw only Western European letters; Liberation Sans (shipped in PDFBox,
+			// SIL Open Font Licence) also has Welsh (ŵ, ŷ), Polish and the rest of Latin, Greek and Cyrillic.
+			// It has no Arabic script (Urdu) and no emoji: those are left out of the PDF.
+			builder.useFont(() -> PDDocument.class.getResourceAsStream(PDF_FONT), "Liberation Sans");
 			builder.withHtmlContent(html, "/");
 			builder.toStream(out);
 			builder.run();

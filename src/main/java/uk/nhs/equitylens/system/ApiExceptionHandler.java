@@ -21,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import uk.nhs.equitylens.proposal.InvalidProposalException;
@@ -53,6 +54,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		RequestTooLargeException tooLarge = cause(ex, RequestTooLargeException.class);
 		if (tooLarge != null) {
 			return cast(problem(RequestSizeLimitFilter.tooLarge(tooLarge.limit())));
+		}
+		InvalidUtf8Exception notUtf8 = cause(ex, InvalidUtf8Exception.class);
+		if (notUtf8 != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The body is not valid UTF-8 (at byte " + notUtf8.position()
+							+ "). Send the JSON encoded as UTF-8, as JSON requires.");
+			problem.setTitle("The body is not valid UTF-8");
+			return cast(problem(problem));
+		}
+		StreamConstraintsException limit = cause(ex, StreamConstraintsException.class);
+		if (limit != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The body is nested too deeply, or has a value too long, to be a proposal document.");
+			problem.setTitle("Malformed JSON");
+			return cast(problem(problem));
 		}
 		ProblemDetail problem;
 		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);

@@ -23,6 +23,8 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A real headless browser for tests: Debian's Chromium driven through its own chromedriver.
@@ -89,6 +91,8 @@ public final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments(ARGUMENTS);
 		options.addArguments("--user-data-dir=" + profile.toAbsolutePath());
+		// keeps the console (content security policy violations among it) for consoleMessages()
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		try {
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -162,6 +166,15 @@ public final class Browser implements AutoCloseable {
 		type("username", username);
 		type("password", "demo");
 		press("Sign in");
+	}
+
+	/**
+	 * The browser console's messages since the last call (Chromium reports each content security
+	 * policy violation there, as "Refused to ... because it violates the following Content Security
+	 * Policy directive").
+	 */
+	public List<String> consoleMessages() {
+		return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
 	}
 
 	public void screenshot(String name) {

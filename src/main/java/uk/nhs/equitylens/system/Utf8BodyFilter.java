@@ -1,0 +1,180 @@
+package uk.nhs.equitylens.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * JSON sent to the API must be UTF-8 (RFC 8259, section 8.1). The body is checked as it is read:
+ * a byte sequence that is not UTF-8 (Latin-1 bytes, a truncated or overlong sequence, a surrogate)
+ * or a NUL byte (which UTF-16 text is full of, and which JSON never contains unescaped) stops the
+ * reading with {@link InvalidUtf8Exception}, answered as 400 problem+json. Without this the JSON
+ * parser would guess UTF-16 or UTF-32 from the first bytes, or report a Latin-1 letter as a syntax
+ * error.
+ */
+@Component
+class Utf8BodyFilter extends OncePerRequestFilter {
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String type = request.getContentType();
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/") || type == null
+				|| !type.toLowerCase(java.util.Locale.ROOT).matches("application/([a-z0-9.+-]*\\+)?json(\\s*;.*)?");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		chain.doFilter(new CheckedRequest(request), response);
+	}
+
+	private static final class CheckedRequest extends HttpServletRequestWrapper {
+
+		private ServletInputStream stream;
+
+		CheckedRequest(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (stream == null) {
+				stream = new CheckedStream(super.getInputStream());
+			}
+			return stream;
+		}
+
+	}
+
+	private static final class CheckedStream extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private final Utf8Check check = new Utf8Check();
+
+		CheckedStream(ServletInputStream in) {
+			this.in = in;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = in.read();
+			if (b < 0) {
+				check.end();
+			}
+			else {
+				check.accept(b);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = in.read(buffer, offset, length);
+			if (n < 0) {
+				check.end();
+			}
+			for (int i = 0; i < n; i++) {
+				check.accept(buffer[offset + i] & 0xFF);
+			}
+			return n;
+		}
+
+		@Override
+		public boolean isFinished() {
+			return in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			in.setReadListener(listener);
+		}
+
+	}
+
+	/**
+	 * Well-formed UTF-8, byte by byte (the Unicode Standard, table 3-7: no overlong forms, no
+	 * surrogates, nothing above U+10FFFF), and no NUL.
+	 */
+	static final class Utf8Check {
+
+		private long position;
+
+		private int needed;
+
+		private int low = 0x80;
+
+		private int high = 0xBF;
+
+		void accept(int b) throws InvalidUtf8Exception {
+			if (needed > 0) {
+				if (b < low || b > high) {
+					throw new InvalidUtf8Exception(position);
+				}
+				low = 0x80;
+				high = 0xBF;
+				needed--;
+			}
+			else if (b == 0) {
+				throw new InvalidUtf8Exception(position);
+			}
+			else if (b >= 0x80) {
+				start(b);
+			}
+			position++;
+		}
+
+		void end() throws InvalidUtf8Exception {
+			if (needed > 0) {
+				throw new InvalidUtf8Exception(position);
+			}
+		}
+
+		private void start(int b) throws InvalidUtf8Exception {
+			if (b >= 0xC2 && b <= 0xDF) {
+				needed = 1;
+			}
+			else if (b == 0xE0) {
+				needed = 2;
+				low = 0xA0;
+			}
+			else if (b == 0xED) {
+				needed = 2;
+				high = 0x9F;
+			}
+			else if (b >= 0xE1 && b <= 0xEF) {
+				needed = 2;
+			}
+			else if (b == 0xF0) {
+				needed = 3;
+				low = 0x90;
+			}
+			else if (b >= 0xF1 && b <= 0xF3) {
+				needed = 3;
+			}
+			else if (b == 0xF4) {
+				needed = 3;
+				high = 0x8F;
+			}
+			else {
+				throw new InvalidUtf8Exception(position);
+			}
+		}
+
+	}
+
+}
