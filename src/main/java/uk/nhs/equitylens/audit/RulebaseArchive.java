@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.lens.RuleFile;
 import uk.nhs.equitylens.lens.Rulebase;
 import uk.nhs.equitylens.lens.RulebaseLoader;
@@ -37,7 +38,10 @@ public class RulebaseArchive {
 
 	private final Map<String, Rulebase> rebuilt = new ConcurrentHashMap<>();
 
-	RulebaseArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+	private final ActiveRulebase active;
+
+	RulebaseArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock, ActiveRulebase active) {
+		this.active = active;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -76,6 +80,11 @@ public class RulebaseArchive {
 	/** The archived rulebase of that version, compiled again (and checked to have the same version). */
 	@Transactional(readOnly = true)
 	public Optional<Rulebase> load(String version) {
+		// the rulebase this instance serves is compiled already, whichever instance archived it
+		Rulebase serving = active.rulebase();
+		if (serving.version().equals(version)) {
+			return Optional.of(serving);
+		}
 		Rulebase cached = rebuilt.get(version);
 		if (cached != null) {
 			return Optional.of(cached);
