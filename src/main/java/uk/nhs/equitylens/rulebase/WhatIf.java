@@ -95,7 +95,7 @@ public class WhatIf {
 
 	private final WhatIfProperties properties;
 
-	/** Names this instance in the runs it works on (host, process, and which application context). */
+	/** Names this instance in the runs it works on: host, process id, and a random tag per application context. */
 	private final String instance;
 
 	private final ExecutorService runs = Executors.newFixedThreadPool(1, task -> {
@@ -181,16 +181,21 @@ public class WhatIf {
 	void sweep() {
 		Timestamp now = jdbc.queryForObject("select current_timestamp", Timestamp.class);
 		Timestamp cutoff = Timestamp.from(now.toInstant().minus(properties.interruptedAfter()));
-		jdbc.query("select id, instance, heartbeat_at from whatif_run where status = ? and heartbeat_at < ?", row -> {
-			String problem = lostHeartbeat(row.getString("instance"), row.getTimestamp("heartbeat_at"));
-			int swept = jdbc.update("""
+		Map<UUID, String> stale = new java.util.LinkedHashMap<>();
+		jdbc.query("select id, instance, heartbeat_at from whatif_run where status = ? and heartbeat_at < ?",
+				row -> {
+					stale.put(UUID.fromString(row.getString("id")),
+							lostHeartbeat(row.getString("instance"), row.getTimestamp("heartbeat_at")));
+				}, RUNNING, cutoff);
+		stale.forEach((id, problem) -> {
+			// only if still RUNNING and still old: another instance may have swept it, or it beat just now
+			if (jdbc.update("""
 					update whatif_run set status = ?, error = ?, finished_at = ?
 					where id = ? and status = ? and heartbeat_at < ?
-					""", INTERRUPTED, problem, now, UUID.fromString(row.getString("id")), RUNNING, cutoff);
-			if (swept > 0) {
-				log.warn("What-if run {}: {}", row.getString("id"), problem);
+					""", INTERRUPTED, problem, now, id, RUNNING, cutoff) > 0) {
+				log.warn("What-if run {}: {}", id, problem);
 			}
-		}, RUNNING, cutoff);
+		});
 	}
 
 	private static String lostHeartbeat(String instance, Timestamp heartbeat) {
