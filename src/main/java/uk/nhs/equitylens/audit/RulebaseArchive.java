@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.lens.RuleFile;
 import uk.nhs.equitylens.lens.Rulebase;
 import uk.nhs.equitylens.lens.RulebaseLoader;
@@ -37,18 +38,30 @@ public class RulebaseArchive {
 
 	private final Map<String, Rulebase> rebuilt = new ConcurrentHashMap<>();
 
-	RulebaseArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+	private final ActiveRulebase active;
+
+	RulebaseArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock, ActiveRulebase active) {
+		this.active = active;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 	}
 
-	/** Keeps the rulebase's files, once per version. */
+	/**
+	 * Keeps the rulebase's files, once per version. The first evaluations under a new rulebase arrive
+	 * together (every request after a start or an activation), and each would find the version
+	 * missing and insert it: all but one then failed on the primary key, and their whole submission
+	 * with it. So a missing version is checked again holding the audit head's row lock, which every
+	 * evaluation takes anyway to append its audit entry: the database serialises the first archivers
+	 * (across instances too), and the later ones see the row the first committed.
+	 */
 	@Transactional
 	public void archive(Rulebase rulebase) {
-		Integer known = jdbc.queryForObject("select count(*) from rulebase_archive where version = ?", Integer.class,
-				rulebase.version());
-		if (known != null && known > 0) {
+		if (archived(rulebase.version())) {
+			return;
+		}
+		jdbc.queryForObject("select last_seq from audit_head where id = 1 for update", Long.class);
+		if (archived(rulebase.version())) {
 			return;
 		}
 		Map<String, String> files = new LinkedHashMap<>();
@@ -58,9 +71,20 @@ public class RulebaseArchive {
 		rebuilt.putIfAbsent(rulebase.version(), rulebase);
 	}
 
+	private boolean archived(String version) {
+		Integer known = jdbc.queryForObject("select count(*) from rulebase_archive where version = ?", Integer.class,
+				version);
+		return known != null && known > 0;
+	}
+
 	/** The archived rulebase of that version, compiled again (and checked to have the same version). */
 	@Transactional(readOnly = true)
 	public Optional<Rulebase> load(String version) {
+		// the rulebase this instance serves is compiled already, whichever instance archived it
+		Rulebase serving = active.rulebase();
+		if (serving.version().equals(version)) {
+			return Optional.of(serving);
+		}
 		Rulebase cached = rebuilt.get(version);
 		if (cached != null) {
 			return Optional.of(cached);

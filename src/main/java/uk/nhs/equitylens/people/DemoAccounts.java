@@ -27,12 +27,19 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final People people;
 
-	DemoAccounts(People people) {
+	private final AccountsLock lock;
+
+	DemoAccounts(People people, AccountsLock lock) {
 		this.people = people;
+		this.lock = lock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		lock.holding(this::createMissing);
+	}
+
+	private void createMissing() {
 		create("ambassador", "Demo ambassador", EnumSet.of(Role.AMBASSADOR), Set.of("PLANNED_CARE", "DIGITAL"));
 		create("board.member", "Demo board member", EnumSet.of(Role.BOARD_MEMBER), Set.of("PLANNED_CARE"));
 		create("other.board", "Demo member of another board", EnumSet.of(Role.BOARD_MEMBER), Set.of("MENTAL_HEALTH"));

@@ -33,7 +33,9 @@ class ProductionAccounts implements ApplicationRunner {
 
 	private final String adminPassword;
 
-	ProductionAccounts(PersonRepository repository, People people, PasswordEncoder passwords,
+	private final AccountsLock lock;
+
+	ProductionAccounts(PersonRepository repository, People people, PasswordEncoder passwords, AccountsLock lock,
 			@Value("${equitylens.admin.username:}") String adminUsername,
 			@Value("${equitylens.admin.password:}") String adminPassword) {
 		this.repository = repository;
@@ -41,10 +43,16 @@ class ProductionAccounts implements ApplicationRunner {
 		this.passwords = passwords;
 		this.adminUsername = adminUsername;
 		this.adminPassword = adminPassword;
+		this.lock = lock;
 	}
 
+	/** Under the accounts lock: instances starting together create the first administrator once. */
 	@Override
 	public void run(ApplicationArguments args) {
+		lock.holding(this::check);
+	}
+
+	private void check() {
 		List<String> problems = new ArrayList<>();
 		for (Person person : repository.findAll()) {
 			if (person.isDemo()) {

@@ -15,12 +15,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +67,11 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED, "Sign in required",
 							"Send HTTP Basic credentials, or sign in in the browser first.", true)))
+			// the API keeps nothing in an HTTP session: a Basic request is authenticated on its own (no session
+			// created, no cookie, no affinity to one instance behind a load balancer); the browser's existing
+			// session from the sign-in page is still honoured
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			// a request without a session cookie (scripts with Basic, or anonymous) has nothing to forge; the
 			// browser's session does, so its requests need the CSRF token
 			.csrf(csrf -> csrf.ignoringRequestMatchers(

@@ -2,6 +2,8 @@ package uk.nhs.equitylens.rulebase;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,9 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
@@ -46,7 +52,14 @@ import uk.nhs.equitylens.proposal.ProposalReader;
  * history), and compared with what is stored: ratings from/to, the assessments that change, rules
  * that would start or stop firing, required mitigations gained or lost, per board. Progress and the
  * report are kept in the database, so the page can be left and returned to from any instance, and
- * the run can be cancelled.
+ * the run can be cancelled from any instance.
+ *
+ * <p>With several instances a run is worked on by the one that started it, which renews the run's
+ * heartbeat every {@link WhatIfProperties#heartbeatInterval()}. A RUNNING run whose heartbeat is older
+ * than {@link WhatIfProperties#interruptedAfter()} belongs to an instance that died: every instance
+ * shows it as INTERRUPTED and sweeps it to that status, so no run stays RUNNING forever. An instance
+ * that shuts down marks its own runs INTERRUPTED at once. Heartbeats and their age are the
+ * database's time, so the instances' clocks need not agree.
  */
 @Service
 public class WhatIf {
@@ -55,6 +68,10 @@ public class WhatIf {
 
 	/** Progress is written, and cancellation read, every this many assessments. */
 	static final int STEP = 100;
+
+	static final String RUNNING = "RUNNING";
+
+	static final String INTERRUPTED = "INTERRUPTED";
 
 	private final JdbcTemplate jdbc;
 
@@ -76,14 +93,33 @@ public class WhatIf {
 	/** ... and writes progress and changes in their own short transactions, visible at once to others. */
 	private final TransactionTemplate writing;
 
+	private final WhatIfProperties properties;
+
+	/** Names this instance in the runs it works on: host, process id, and a random tag per application context. */
+	private final String instance;
+
 	private final ExecutorService runs = Executors.newFixedThreadPool(1, task -> {
 		Thread thread = new Thread(task, "what-if");
 		thread.setDaemon(true);
 		return thread;
 	});
 
+	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "what-if-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** The runs this instance has started and not yet finished (queued or running). */
+	private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean stopping;
+
 	WhatIf(JdbcTemplate jdbc, RulebaseArchive archive, ActiveRulebase active, Assessor assessor, JsonMapper json,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, WhatIfProperties properties) {
+		this.properties = properties;
+		this.instance = hostName() + ":" + ProcessHandle.current().pid() + ":"
+				+ UUID.randomUUID().toString().substring(0, 8);
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
 		this.writing = new TransactionTemplate(transactions);
@@ -97,9 +133,74 @@ public class WhatIf {
 		this.clock = clock;
 	}
 
+	@PostConstruct
+	void startHeartbeat() {
+		long every = properties.heartbeatInterval().toMillis();
+		heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Shutting down: the run in hand stops at its next assessment and, like any run not yet started,
+	 * is recorded INTERRUPTED, so that nobody waits for a run that no instance is working on.
+	 */
 	@PreDestroy
 	void stop() {
-		runs.shutdownNow();
+		stopping = true;
+		heartbeat.shutdownNow();
+		runs.shutdown();
+		try {
+			if (!runs.awaitTermination(20, TimeUnit.SECONDS)) {
+				runs.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		for (UUID id : mine) {
+			finish(id, INTERRUPTED, "The instance running it (" + instance + ") stopped before the run began"
+					+ " or finished; start it again.");
+		}
+	}
+
+	/** Renews the heartbeat of this instance's runs, and sweeps runs whose instance has died. */
+	private void beat() {
+		try {
+			for (UUID id : mine) {
+				jdbc.update("update whatif_run set heartbeat_at = current_timestamp where id = ? and status = ?", id,
+						RUNNING);
+			}
+			sweep();
+		}
+		catch (RuntimeException ex) {
+			// a failed beat (the database briefly away) must not end the schedule: try again next time
+			log.warn("What-if heartbeat failed; trying again in {}", properties.heartbeatInterval(), ex);
+		}
+	}
+
+	/** Records as INTERRUPTED every RUNNING run whose heartbeat is too old, whichever instance ran it. */
+	void sweep() {
+		Timestamp now = jdbc.queryForObject("select current_timestamp", Timestamp.class);
+		Timestamp cutoff = Timestamp.from(now.toInstant().minus(properties.interruptedAfter()));
+		Map<UUID, String> stale = new java.util.LinkedHashMap<>();
+		jdbc.query("select id, instance, heartbeat_at from whatif_run where status = ? and heartbeat_at < ?",
+				row -> {
+					stale.put(UUID.fromString(row.getString("id")),
+							lostHeartbeat(row.getString("instance"), row.getTimestamp("heartbeat_at")));
+				}, RUNNING, cutoff);
+		stale.forEach((id, problem) -> {
+			// only if still RUNNING and still old: another instance may have swept it, or it beat just now
+			if (jdbc.update("""
+					update whatif_run set status = ?, error = ?, finished_at = ?
+					where id = ? and status = ? and heartbeat_at < ?
+					""", INTERRUPTED, problem, now, id, RUNNING, cutoff) > 0) {
+				log.warn("What-if run {}: {}", id, problem);
+			}
+		});
+	}
+
+	private static String lostHeartbeat(String instance, Timestamp heartbeat) {
+		return "The instance running it (" + (instance == null ? "unknown" : instance)
+				+ ") stopped: no heartbeat since " + heartbeat.toInstant() + ". Start the run again.";
 	}
 
 	/** Starts a run of a checked candidate; returns its id at once. */
@@ -114,24 +215,41 @@ public class WhatIf {
 				filter.arguments());
 		jdbc.update("""
 				insert into whatif_run (id, candidate_version, active_version, board, from_date, to_date, status, total,
-				                        processed, cancel_requested, started_by, started_at)
-				values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0, false, ?, ?)
+				                        processed, cancel_requested, started_by, started_at, heartbeat_at, instance)
+				values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0, false, ?, ?, current_timestamp, ?)
 				""", id, candidate.version(), active.rulebase().version(), filter.board(), date(from), date(to), total,
-				user.username(), Timestamp.from(clock.instant()));
+				user.username(), Timestamp.from(clock.instant()), instance);
+		mine.add(id);
 		runs.submit(() -> run(id, candidate, filter));
 		return id;
 	}
 
+	/**
+	 * A run as stored, except that a RUNNING run whose heartbeat is too old is shown INTERRUPTED at once
+	 * (the next sweep records it so).
+	 */
 	public Run get(UUID id) {
 		requireGovernance();
-		List<Run> found = jdbc.query("select * from whatif_run where id = ?", (row, i) -> new Run(
-				UUID.fromString(row.getString("id")), row.getString("candidate_version"), row.getString("active_version"),
-				row.getString("board"), row.getDate("from_date") == null ? null : row.getDate("from_date").toLocalDate(),
-				row.getDate("to_date") == null ? null : row.getDate("to_date").toLocalDate(), row.getString("status"),
-				row.getInt("total"), row.getInt("processed"),
-				row.getString("report") == null ? null : json.readTree(row.getString("report")), row.getString("error"),
-				row.getString("started_by"), row.getTimestamp("started_at").toInstant(),
-				row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant()), id);
+		List<Run> found = jdbc.query("select r.*, current_timestamp as seen_at from whatif_run r where r.id = ?",
+				(row, i) -> {
+					String status = row.getString("status");
+					String error = row.getString("error");
+					Timestamp heartbeat = row.getTimestamp("heartbeat_at");
+					if (RUNNING.equals(status) && heartbeat != null && heartbeat.toInstant()
+						.isBefore(row.getTimestamp("seen_at").toInstant().minus(properties.interruptedAfter()))) {
+						status = INTERRUPTED;
+						error = lostHeartbeat(row.getString("instance"), heartbeat);
+					}
+					return new Run(UUID.fromString(row.getString("id")), row.getString("candidate_version"),
+							row.getString("active_version"), row.getString("board"),
+							row.getDate("from_date") == null ? null : row.getDate("from_date").toLocalDate(),
+							row.getDate("to_date") == null ? null : row.getDate("to_date").toLocalDate(), status,
+							row.getInt("total"), row.getInt("processed"),
+							row.getString("report") == null ? null : json.readTree(row.getString("report")), error,
+							row.getString("started_by"), row.getTimestamp("started_at").toInstant(),
+							row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant(),
+							row.getString("instance"), heartbeat == null ? null : heartbeat.toInstant());
+				}, id);
 		if (found.isEmpty()) {
 			throw new CandidateRejected(List.of("There is no what-if run " + id + "."));
 		}
@@ -184,11 +302,11 @@ public class WhatIf {
 	}
 
 	private void run(UUID id, Rulebase candidate, Filter filter) {
-		LensEngine engine = new LensEngine(candidate);
 		Report report = new Report();
 		int[] processed = { 0 };
 		boolean[] cancelled = { false };
 		try {
+			LensEngine engine = new LensEngine(candidate);
 			reading.executeWithoutResult(status -> jdbc.query(con -> {
 				var statement = con.prepareStatement("""
 						select a.id, a.title, a.board, e.document, e.form_version, e.result
@@ -206,22 +324,39 @@ public class WhatIf {
 				if (cancelled[0]) {
 					return;
 				}
+				if (stopping) {
+					throw new Stopped("The instance running it (" + instance + ") stopped after " + processed[0]
+							+ " assessments; start the run again.");
+				}
 				compare(id, report, row.getString("id"), row.getString("title"), row.getString("board"),
 						row.getString("document"), row.getString("form_version"), row.getString("result"), engine);
 				processed[0]++;
 				if (processed[0] % STEP == 0) {
 					progress(id, processed[0], report);
-					cancelled[0] = Boolean.TRUE.equals(writing.execute(s -> jdbc.queryForObject(
-							"select cancel_requested from whatif_run where id = ?", Boolean.class, id)));
+					Map<String, Object> state = writing.execute(s -> jdbc.queryForMap(
+							"select cancel_requested, status from whatif_run where id = ?", id));
+					cancelled[0] = Boolean.TRUE.equals(state.get("cancel_requested"));
+					if (!RUNNING.equals(state.get("status"))) {
+						// another instance found its heartbeat too old and recorded it INTERRUPTED
+						throw new Stopped("Recorded " + state.get("status") + " by another instance.");
+					}
 				}
 			}));
 			progress(id, processed[0], report);
 			finish(id, cancelled[0] ? "CANCELLED" : "DONE", null);
 		}
+		catch (Stopped ex) {
+			log.warn("What-if run {}: {}", id, ex.getMessage());
+			progress(id, processed[0], report);
+			finish(id, INTERRUPTED, ex.getMessage());
+		}
 		catch (RuntimeException ex) {
 			log.error("What-if run {} failed", id, ex);
 			progress(id, processed[0], report);
 			finish(id, "FAILED", "The run stopped: " + ex.getClass().getSimpleName());
+		}
+		finally {
+			mine.remove(id);
 		}
 	}
 
@@ -254,15 +389,35 @@ public class WhatIf {
 		}
 	}
 
+	/** Progress and the end are written only while the run is RUNNING: a swept run keeps its INTERRUPTED. */
 	private void progress(UUID id, int processed, Report report) {
-		writing.executeWithoutResult(s -> jdbc.update("update whatif_run set processed = ?, report = ? where id = ?",
-				processed, json.writeValueAsString(report.view()), id));
+		writing.executeWithoutResult(s -> jdbc.update(
+				"update whatif_run set processed = ?, report = ? where id = ? and status = ?", processed,
+				json.writeValueAsString(report.view()), id, RUNNING));
 	}
 
 	private void finish(UUID id, String status, String error) {
 		writing.executeWithoutResult(s -> jdbc.update(
-				"update whatif_run set status = ?, error = ?, finished_at = ? where id = ?", status, error,
-				Timestamp.from(clock.instant()), id));
+				"update whatif_run set status = ?, error = ?, finished_at = ? where id = ? and status = ?", status, error,
+				Timestamp.from(clock.instant()), id, RUNNING));
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "unknown-host";
+		}
+	}
+
+	/** The run stops where it is: its instance is shutting down, or another instance has interrupted it. */
+	private static final class Stopped extends RuntimeException {
+
+		Stopped(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	private static List<String> codes(AssessmentResult result) {
@@ -382,17 +537,20 @@ public class WhatIf {
 
 	}
 
-	/** A what-if run as stored. */
+	/**
+	 * A what-if run as stored: status RUNNING, DONE, CANCELLED, FAILED or INTERRUPTED (its instance
+	 * stopped); {@code instance} is the one that works on it, {@code heartbeatAt} when it last said so.
+	 */
 	public record Run(UUID id, String candidateVersion, String activeVersion, String board, LocalDate from,
 			LocalDate to, String status, int total, int processed, JsonNode report, String error, String startedBy,
-			java.time.Instant startedAt, java.time.Instant finishedAt) {
+			java.time.Instant startedAt, java.time.Instant finishedAt, String instance, java.time.Instant heartbeatAt) {
 
 		public int percent() {
 			return total == 0 ? 100 : (int) Math.min(100, Math.round(100.0 * processed / total));
 		}
 
 		public boolean isRunning() {
-			return "RUNNING".equals(status);
+			return RUNNING.equals(status);
 		}
 
 	}

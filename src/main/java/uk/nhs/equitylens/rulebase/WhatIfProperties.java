@@ -1,0 +1,28 @@
+package uk.nhs.equitylens.rulebase;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a what-if run shows it is alive: the instance running it renews its heartbeat every
+ * {@code heartbeatInterval}; a RUNNING run whose heartbeat is older than {@code interruptedAfter}
+ * belongs to an instance that stopped, and counts as INTERRUPTED.
+ */
+@ConfigurationProperties("equitylens.whatif")
+public record WhatIfProperties(@DefaultValue("5s") Duration heartbeatInterval,
+		@DefaultValue("1m") Duration interruptedAfter) {
+
+	public WhatIfProperties {
+		if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+			throw new IllegalArgumentException("equitylens.whatif.heartbeat-interval must be positive");
+		}
+		// a few missed beats (a pause, a slow database) must not look like a dead instance
+		if (interruptedAfter.compareTo(heartbeatInterval.multipliedBy(3)) < 0) {
+			throw new IllegalArgumentException("equitylens.whatif.interrupted-after (" + interruptedAfter
+					+ ") must be at least three heartbeat intervals (" + heartbeatInterval.multipliedBy(3) + ")");
+		}
+	}
+
+}
