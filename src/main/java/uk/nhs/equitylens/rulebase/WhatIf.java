@@ -15,11 +15,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -303,8 +307,10 @@ public class WhatIf {
 
 	private void run(UUID id, Rulebase candidate, Filter filter) {
 		Report report = new Report();
-		int[] processed = { 0 };
+		AtomicInteger processed = new AtomicInteger();
+		int[] read = { 0 };
 		boolean[] cancelled = { false };
+		Workers workers = new Workers(properties.threads());
 		try {
 			LensEngine engine = new LensEngine(candidate);
 			reading.executeWithoutResult(status -> jdbc.query(con -> {
@@ -325,14 +331,22 @@ public class WhatIf {
 					return;
 				}
 				if (stopping) {
-					throw new Stopped("The instance running it (" + instance + ") stopped after " + processed[0]
+					throw new Stopped("The instance running it (" + instance + ") stopped after " + processed.get()
 							+ " assessments; start the run again.");
 				}
-				compare(id, report, row.getString("id"), row.getString("title"), row.getString("board"),
-						row.getString("document"), row.getString("form_version"), row.getString("result"), engine);
-				processed[0]++;
-				if (processed[0] % STEP == 0) {
-					progress(id, processed[0], report);
+				String assessmentId = row.getString("id");
+				String title = row.getString("title");
+				String board = row.getString("board");
+				String document = row.getString("document");
+				String formVersion = row.getString("form_version");
+				String result = row.getString("result");
+				workers.submit(() -> {
+					compare(id, report, assessmentId, title, board, document, formVersion, result, engine);
+					processed.incrementAndGet();
+				});
+				read[0]++;
+				if (read[0] % STEP == 0) {
+					progress(id, processed.get(), report);
 					Map<String, Object> state = writing.execute(s -> jdbc.queryForMap(
 							"select cancel_requested, status from whatif_run where id = ?", id));
 					cancelled[0] = Boolean.TRUE.equals(state.get("cancel_requested"));
@@ -342,22 +356,88 @@ public class WhatIf {
 					}
 				}
 			}));
-			progress(id, processed[0], report);
+			workers.finish();
+			progress(id, processed.get(), report);
 			finish(id, cancelled[0] ? "CANCELLED" : "DONE", null);
 		}
 		catch (Stopped ex) {
+			workers.stop();
 			log.warn("What-if run {}: {}", id, ex.getMessage());
-			progress(id, processed[0], report);
+			progress(id, processed.get(), report);
 			finish(id, INTERRUPTED, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
+			workers.stop();
 			log.error("What-if run {} failed", id, ex);
-			progress(id, processed[0], report);
+			progress(id, processed.get(), report);
 			finish(id, "FAILED", "The run stopped: " + ex.getClass().getSimpleName());
 		}
 		finally {
+			workers.stop();
 			mine.remove(id);
 		}
+	}
+
+	/**
+	 * The threads a run evaluates on, fed by the thread that reads the assessments. The queue is
+	 * bounded (a few rows per thread), and when it is full the reader evaluates the row itself, so
+	 * memory stays constant however many assessments there are. A worker's failure is raised in the
+	 * reader at its next row, or at the end.
+	 */
+	private static final class Workers {
+
+		private final ThreadPoolExecutor pool;
+
+		private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+		Workers(int threads) {
+			AtomicInteger number = new AtomicInteger();
+			this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+					new ArrayBlockingQueue<>(threads * 16), task -> {
+						Thread thread = new Thread(task, "what-if-worker-" + number.incrementAndGet());
+						thread.setDaemon(true);
+						return thread;
+					}, new ThreadPoolExecutor.CallerRunsPolicy());
+		}
+
+		void submit(Runnable work) {
+			raise();
+			pool.execute(() -> {
+				try {
+					work.run();
+				}
+				catch (RuntimeException ex) {
+					failure.compareAndSet(null, ex);
+				}
+			});
+		}
+
+		/** Waits for every row handed out to be evaluated. */
+		void finish() {
+			pool.shutdown();
+			try {
+				while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+					raise();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new Stopped("Interrupted while finishing.");
+			}
+			raise();
+		}
+
+		void stop() {
+			pool.shutdownNow();
+		}
+
+		private void raise() {
+			RuntimeException failed = failure.get();
+			if (failed != null) {
+				throw failed;
+			}
+		}
+
 	}
 
 	private void compare(UUID run, Report report, String assessmentId, String title, String board, String document,
@@ -368,7 +448,7 @@ public class WhatIf {
 			after = assessor.evaluate(reader.read(json.readTree(document)), formVersion, engine).result();
 		}
 		catch (RuntimeException ex) {
-			report.failed++;
+			report.failed();
 			return;
 		}
 		Set<String> started = difference(after.firedRules(), before.firedRules());
@@ -496,8 +576,12 @@ public class WhatIf {
 
 		final Map<String, Map<String, Integer>> boards = new TreeMap<>();
 
-		void add(String board, String from, String to, boolean isChanged, Set<String> started, Set<String> stopped,
-				Set<String> gained, Set<String> lost) {
+		synchronized void failed() {
+			failed++;
+		}
+
+		synchronized void add(String board, String from, String to, boolean isChanged, Set<String> started,
+				Set<String> stopped, Set<String> gained, Set<String> lost) {
 			assessed++;
 			if (isChanged) {
 				changed++;
@@ -519,18 +603,25 @@ public class WhatIf {
 			}
 		}
 
-		Map<String, Object> view() {
+		/** A copy, so that it can be written while the workers go on adding. */
+		synchronized Map<String, Object> view() {
 			Map<String, Object> view = new java.util.LinkedHashMap<>();
 			view.put("assessed", assessed);
 			view.put("changed", changed);
 			view.put("failed", failed);
-			view.put("ratings", ratings);
-			view.put("rulesStarted", rulesStarted);
-			view.put("rulesStopped", rulesStopped);
-			view.put("mitigationsGained", mitigationsGained);
-			view.put("mitigationsLost", mitigationsLost);
-			view.put("boards", boards);
+			view.put("ratings", deepCopy(ratings));
+			view.put("rulesStarted", new TreeMap<>(rulesStarted));
+			view.put("rulesStopped", new TreeMap<>(rulesStopped));
+			view.put("mitigationsGained", new TreeMap<>(mitigationsGained));
+			view.put("mitigationsLost", new TreeMap<>(mitigationsLost));
+			view.put("boards", deepCopy(boards));
 			return view;
+		}
+
+		private static Map<String, Map<String, Integer>> deepCopy(Map<String, Map<String, Integer>> counts) {
+			Map<String, Map<String, Integer>> copy = new TreeMap<>();
+			counts.forEach((key, inner) -> copy.put(key, new TreeMap<>(inner)));
+			return copy;
 		}
 
 		private static final List<String> ORDER = List.of("LOW", "MODERATE", "HIGH", "SEVERE");
