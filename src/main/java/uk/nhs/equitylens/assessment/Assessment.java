@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import uk.nhs.equitylens.system.AssignedIdEntity;
 
 /**
  * An assessment of one proposal for one programme board: the answers so far (the proposal document
@@ -17,7 +18,7 @@ import jakarta.persistence.Version;
  * re-evaluates it.
  */
 @Entity
-public class Assessment {
+public class Assessment extends AssignedIdEntity {
 
 	@Id
 	private UUID id;
@@ -97,6 +98,7 @@ public class Assessment {
 		this.updatedAt = now;
 	}
 
+	@Override
 	public UUID getId() {
 		return id;
 	}

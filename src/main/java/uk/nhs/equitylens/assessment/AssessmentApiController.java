@@ -98,14 +98,7 @@ class AssessmentApiController {
 	}
 
 	private AssessmentView view(UUID id) {
-		Assessment a = service.get(id);
-		List<AssessmentView.EvaluationView> evaluations = service.evaluations(id)
-			.stream()
-			.map(e -> new AssessmentView.EvaluationView(e.getId(), e.getSequence(), e.getReason(), e.getEvaluatedAt(),
-					e.getFormVersion(), e.getRulebaseVersion(), service.result(e)))
-			.toList();
-		return new AssessmentView(a.getId(), a.getBoard(), a.getTitle(), a.getStatus(), a.getFormVersion(),
-				a.getVersion(), a.getCreatedAt(), a.getUpdatedAt(), a.getSubmittedAt(), service.answers(a), evaluations);
+		return service.view(id);
 	}
 
 	/**

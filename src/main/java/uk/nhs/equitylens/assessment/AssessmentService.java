@@ -275,6 +275,19 @@ public class AssessmentService {
 		return latest;
 	}
 
+	/** An assessment with its answers and every evaluation, newest first, read in one transaction. */
+	@Transactional(readOnly = true)
+	public AssessmentView view(UUID id) {
+		Assessment a = get(id);
+		List<AssessmentView.EvaluationView> views = evaluations.findByAssessmentIdOrderBySequenceDesc(id)
+			.stream()
+			.map(e -> new AssessmentView.EvaluationView(e.getId(), e.getSequence(), e.getReason(), e.getEvaluatedAt(),
+					e.getFormVersion(), e.getRulebaseVersion(), result(e)))
+			.toList();
+		return new AssessmentView(a.getId(), a.getBoard(), a.getTitle(), a.getStatus(), a.getFormVersion(),
+				a.getVersion(), a.getCreatedAt(), a.getUpdatedAt(), a.getSubmittedAt(), answers(a), views);
+	}
+
 	/** Newest first. */
 	@Transactional(readOnly = true)
 	public List<StoredEvaluation> evaluations(UUID id) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import uk.nhs.equitylens.system.AssignedIdEntity;
 
 /**
  * One evaluation of an assessment, kept for good: the proposal document exactly as evaluated, the
@@ -15,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "evaluation")
-public class StoredEvaluation {
+public class StoredEvaluation extends AssignedIdEntity {
 
 	/** Why the assessment was evaluated. */
 	public enum Reason {
@@ -81,6 +82,7 @@ public class StoredEvaluation {
 		this.evaluatedAt = evaluatedAt;
 	}
 
+	@Override
 	public UUID getId() {
 		return id;
 	}

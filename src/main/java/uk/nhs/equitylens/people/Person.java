@@ -17,11 +17,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.nhs.equitylens.system.AssignedIdEntity;
 
 /** Someone who uses Equity Lens: their roles and the programme boards they belong to. */
 @Entity
 @Table(name = "app_user")
-public class Person {
+public class Person extends AssignedIdEntity {
 
 	@Id
 	private UUID id;
@@ -82,6 +83,7 @@ public class Person {
 		this.demo = false;
 	}
 
+	@Override
 	public UUID getId() {
 		return id;
 	}

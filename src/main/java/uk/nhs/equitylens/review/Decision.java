@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import uk.nhs.equitylens.assessment.AssessmentStatus;
+import uk.nhs.equitylens.system.AssignedIdEntity;
 
 /**
  * A programme board's decision on an assessment: what, why, any conditions, any override of the
@@ -17,7 +18,7 @@ import uk.nhs.equitylens.assessment.AssessmentStatus;
  * made on.
  */
 @Entity
-public class Decision {
+public class Decision extends AssignedIdEntity {
 
 	@Id
 	private UUID id;
@@ -61,6 +62,7 @@ public class Decision {
 		this.decidedAt = decidedAt;
 	}
 
+	@Override
 	public UUID getId() {
 		return id;
 	}

@@ -6,13 +6,14 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import uk.nhs.equitylens.system.AssignedIdEntity;
 
 /**
  * The post-implementation review of an approved assessment: what actually happened to uptake and
  * outcomes for the affected cohorts, and whether each committed mitigation was delivered.
  */
 @Entity
-public class FollowUp {
+public class FollowUp extends AssignedIdEntity {
 
 	@Id
 	private UUID id;
@@ -42,6 +43,7 @@ public class FollowUp {
 		this.recordedAt = recordedAt;
 	}
 
+	@Override
 	public UUID getId() {
 		return id;
 	}

@@ -6,10 +6,11 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import uk.nhs.equitylens.system.AssignedIdEntity;
 
 /** A comment on an assessment between the board and the ambassador. */
 @Entity
-public class ReviewComment {
+public class ReviewComment extends AssignedIdEntity {
 
 	@Id
 	private UUID id;
@@ -34,6 +35,7 @@ public class ReviewComment {
 		this.createdAt = createdAt;
 	}
 
+	@Override
 	public UUID getId() {
 		return id;
 	}
