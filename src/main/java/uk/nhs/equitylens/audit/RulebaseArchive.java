@@ -43,12 +43,21 @@ public class RulebaseArchive {
 		this.clock = clock;
 	}
 
-	/** Keeps the rulebase's files, once per version. */
+	/**
+	 * Keeps the rulebase's files, once per version. The first evaluations under a new rulebase arrive
+	 * together (every request after a start or an activation), and each would find the version
+	 * missing and insert it: all but one then failed on the primary key, and their whole submission
+	 * with it. So a missing version is checked again holding the audit head's row lock, which every
+	 * evaluation takes anyway to append its audit entry: the database serialises the first archivers
+	 * (across instances too), and the later ones see the row the first committed.
+	 */
 	@Transactional
 	public void archive(Rulebase rulebase) {
-		Integer known = jdbc.queryForObject("select count(*) from rulebase_archive where version = ?", Integer.class,
-				rulebase.version());
-		if (known != null && known > 0) {
+		if (archived(rulebase.version())) {
+			return;
+		}
+		jdbc.queryForObject("select last_seq from audit_head where id = 1 for update", Long.class);
+		if (archived(rulebase.version())) {
 			return;
 		}
 		Map<String, String> files = new LinkedHashMap<>();
@@ -56,6 +65,12 @@ public class RulebaseArchive {
 		jdbc.update("insert into rulebase_archive (version, files, archived_at) values (?, ?, ?)", rulebase.version(),
 				json.writeValueAsString(files), Timestamp.from(clock.instant()));
 		rebuilt.putIfAbsent(rulebase.version(), rulebase);
+	}
+
+	private boolean archived(String version) {
+		Integer known = jdbc.queryForObject("select count(*) from rulebase_archive where version = ?", Integer.class,
+				version);
+		return known != null && known > 0;
 	}
 
 	/** The archived rulebase of that version, compiled again (and checked to have the same version). */

@@ -100,6 +100,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ ObjectOptimisticLockingFailureException.class,
 			org.springframework.dao.DataIntegrityViolationException.class })
 	ResponseEntity<ProblemDetail> conflict(Exception ex) {
+		// logged because a constraint violation is not always a race between two people: this is how a
+		// bug that answers 409 (once: concurrent first archiving of a rulebase) shows in the log
+		log.warn("Answered 409 to a conflicting change: {}",
+				org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"Someone else changed this assessment at the same time. Reload it and make your change again.");
 		problem.setTitle("Changed by someone else");
