@@ -75,8 +75,11 @@ class MixedLoadIT {
 			Api api = new Api(app, Duration.ofSeconds(60));
 			assertThat(api.get(GOVERNANCE, "/actuator/metrics/hikaricp.connections.pending").status())
 				.as("governance reads the pool metrics").isEqualTo(200);
+			assertThat(api.get("admin", "/actuator/metrics/hikaricp.connections.pending").status())
+				.as("so does the administrator").isEqualTo(200);
 			assertThat(api.get(AMBASSADOR, "/actuator/metrics/hikaricp.connections.pending").status())
 				.as("an ambassador does not").isEqualTo(403);
+			assertThat(api.get("nobody", "/actuator/metrics").status()).as("nor an unknown caller").isEqualTo(401);
 			String rulebase = api.get(GOVERNANCE, "/api/rulebase").json().get("version").asString();
 
 			// warm-up: every kind of request a few times, then what remains after a full GC is the baseline
