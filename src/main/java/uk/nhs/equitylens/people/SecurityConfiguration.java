@@ -84,6 +84,30 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Actuator metrics, when an operator exposes them ({@code management.endpoints.web.exposure.include};
+	 * application.yaml exposes only health and info): HTTP Basic, for governance and administrators
+	 * only, so that monitoring (and the load tests) can read the connection pool and the JVM.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metrics(HttpSecurity http, JsonMapper json, LoginThrottle throttle) throws Exception {
+		http.securityMatcher("/actuator/metrics", "/actuator/metrics/**")
+			.headers(SecurityHeaders.with(SecurityHeaders.POLICY))
+			.addFilterBefore(new LoginThrottleFilter(throttle, LoginThrottleFilter.Mode.BASIC, json),
+					BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.authorizeHttpRequests(requests -> requests.anyRequest()
+				.hasAnyRole(Role.GOVERNANCE.name(), Role.ADMIN.name()))
+			.httpBasic(basic -> basic.authenticationEntryPoint(
+					(request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED, "Sign in required",
+							"Send HTTP Basic credentials of a governance or admin account.", true)))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> problem(response, json,
+					HttpStatus.FORBIDDEN, "Not allowed", "Metrics are for governance and administrators.", false)));
+		return http.build();
+	}
+
 	/** Swagger UI: public, read-only, with its own content security policy (see {@link SecurityHeaders}). */
 	@Bean
 	@Order(2)
