@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import org.kie.api.runtime.ClassObjectFilter;
@@ -47,6 +48,14 @@ public final class LensEngine {
 	}
 
 	public LensOutcome evaluate(LensFacts facts) {
+		return run(facts, this::outcome);
+	}
+
+	/**
+	 * One session from insertion to disposal: the facts inserted, the layers fired in order with the
+	 * firings recorded, then {@code read} takes what it needs from the settled session.
+	 */
+	<T> T run(LensFacts facts, BiFunction<KieSession, List<RuleFiring>, T> read) {
 		KieSession session = rulebase.kieBase().newKieSession();
 		try {
 			FiringRecorder recorder = new FiringRecorder();
@@ -62,7 +71,7 @@ public final class LensEngine {
 						+ " firings; a rule is re-triggering itself (last fired: "
 						+ recorder.firings().get(recorder.firings().size() - 1).ruleId() + ").");
 			}
-			return outcome(session, recorder.firings());
+			return read.apply(session, recorder.firings());
 		}
 		finally {
 			session.dispose();
