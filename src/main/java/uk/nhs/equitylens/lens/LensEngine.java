@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaGroup;
 
 import uk.nhs.equitylens.lens.fact.Benefit;
 import uk.nhs.equitylens.lens.fact.DomainScore;
@@ -63,7 +64,11 @@ public final class LensEngine {
 			facts.all().forEach(session::insert);
 			List<String> layers = Rulebase.LAYERS;
 			for (int i = layers.size() - 1; i >= 0; i--) {
-				session.getAgenda().getAgendaGroup(layers.get(i)).setFocus();
+				// a layer in which the rulebase has no rule has no agenda group: nothing to focus
+				AgendaGroup layer = session.getAgenda().getAgendaGroup(layers.get(i));
+				if (layer != null) {
+					layer.setFocus();
+				}
 			}
 			int fired = session.fireAllRules(MAX_FIRINGS);
 			if (fired >= MAX_FIRINGS) {
