@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaGroup;
@@ -57,10 +59,11 @@ public final class LensEngine {
 	 * firings recorded, then {@code read} takes what it needs from the settled session.
 	 */
 	<T> T run(LensFacts facts, BiFunction<KieSession, List<RuleFiring>, T> read) {
-		KieSession session = rulebase.kieBase().newKieSession();
+		KieSession session = rulebase.newSession();
+		FiringRecorder recorder = new FiringRecorder();
 		try {
-			FiringRecorder recorder = new FiringRecorder();
-			session.addEventListener(recorder);
+			session.addEventListener((AgendaEventListener) recorder);
+			session.addEventListener((RuleRuntimeEventListener) recorder);
 			facts.all().forEach(session::insert);
 			List<String> layers = Rulebase.LAYERS;
 			for (int i = layers.size() - 1; i >= 0; i--) {
@@ -79,6 +82,8 @@ public final class LensEngine {
 			return read.apply(session, recorder.firings());
 		}
 		finally {
+			session.removeEventListener((AgendaEventListener) recorder);
+			session.removeEventListener((RuleRuntimeEventListener) recorder);
 			session.dispose();
 		}
 	}

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled, checked rulebase: one shared {@link KieBase} (sessions are made per evaluation), its
@@ -35,12 +37,16 @@ public final class Rulebase {
 
 	private final List<RuleFile> files;
 
+	/** Sessions of this rulebase, reset and reused: disposing a session hands it back clean. */
+	private final KieSessionsPool sessions;
+
 	Rulebase(String version, KieBase kieBase, List<RuleInfo> rules, List<RuleFile> files) {
 		this.version = version;
 		this.kieBase = kieBase;
 		this.rules = List.copyOf(rules);
 		this.rulesById = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::ruleId, Function.identity()));
 		this.files = List.copyOf(files);
+		this.sessions = kieBase.newKieSessionsPool(1);
 	}
 
 	/** {@code sha256:<hex>} over every rule file's path and content. */
@@ -50,6 +56,14 @@ public final class Rulebase {
 
 	KieBase kieBase() {
 		return kieBase;
+	}
+
+	/**
+	 * A session for one evaluation, empty as if new. Dispose of it when done: that resets it and
+	 * returns it to the pool, which saves building the session's node memories for every evaluation.
+	 */
+	KieSession newSession() {
+		return sessions.newKieSession();
 	}
 
 	public List<RuleInfo> rules() {
