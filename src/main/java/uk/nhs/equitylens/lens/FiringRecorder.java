@@ -12,8 +12,6 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
-import uk.nhs.equitylens.lens.fact.RuleMetadata;
-
 /**
  * Records which rules fired and on which facts. The engine listens; rule consequences never log or
  * record anything themselves.
@@ -24,9 +22,15 @@ import uk.nhs.equitylens.lens.fact.RuleMetadata;
  */
 final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
+	private final Rulebase rulebase;
+
 	private final List<RuleFiring> firings = new ArrayList<>();
 
 	private final Map<Object, String> written = new IdentityHashMap<>();
+
+	FiringRecorder(Rulebase rulebase) {
+		this.rulebase = rulebase;
+	}
 
 	@Override
 	public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -35,7 +39,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 		for (int i = 0; i < facts.length; i++) {
 			facts[i] = text(objects.get(i));
 		}
-		firings.add(new RuleFiring(RuleMetadata.ruleId(event.getMatch().getRule()), List.of(facts)));
+		firings.add(new RuleFiring(rulebase.ruleId(event.getMatch().getRule()), List.of(facts)));
 	}
 
 	private String text(Object fact) {

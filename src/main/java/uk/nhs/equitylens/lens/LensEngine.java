@@ -60,7 +60,7 @@ public final class LensEngine {
 	 */
 	<T> T run(LensFacts facts, BiFunction<KieSession, List<RuleFiring>, T> read) {
 		KieSession session = rulebase.newSession();
-		FiringRecorder recorder = new FiringRecorder();
+		FiringRecorder recorder = new FiringRecorder(rulebase);
 		try {
 			session.addEventListener((AgendaEventListener) recorder);
 			session.addEventListener((RuleRuntimeEventListener) recorder);

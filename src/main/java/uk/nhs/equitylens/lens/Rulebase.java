@@ -1,13 +1,17 @@
 package uk.nhs.equitylens.lens;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+
+import uk.nhs.equitylens.lens.fact.RuleMetadata;
 
 /**
  * A compiled, checked rulebase: one shared {@link KieBase} (sessions are made per evaluation), its
@@ -37,6 +41,9 @@ public final class Rulebase {
 
 	private final List<RuleFile> files;
 
+	/** Each rule's id, read from its metadata once rather than on every firing. */
+	private final Map<Rule, String> ruleIds = new IdentityHashMap<>();
+
 	/** Sessions of this rulebase, reset and reused: disposing a session hands it back clean. */
 	private final KieSessionsPool sessions;
 
@@ -46,6 +53,7 @@ public final class Rulebase {
 		this.rules = List.copyOf(rules);
 		this.rulesById = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::ruleId, Function.identity()));
 		this.files = List.copyOf(files);
+		kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> ruleIds.put(r, RuleMetadata.ruleId(r))));
 		this.sessions = kieBase.newKieSessionsPool(1);
 	}
 
@@ -64,6 +72,12 @@ public final class Rulebase {
 	 */
 	KieSession newSession() {
 		return sessions.newKieSession();
+	}
+
+	/** The {@code @ruleId} of one of this rulebase's rules. */
+	String ruleId(Rule rule) {
+		String id = ruleIds.get(rule);
+		return id != null ? id : RuleMetadata.ruleId(rule);
 	}
 
 	public List<RuleInfo> rules() {

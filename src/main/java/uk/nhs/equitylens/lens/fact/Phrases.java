@@ -47,13 +47,21 @@ public final class Phrases {
 	/** "Age (older people)" → "Age": the qualifier in brackets is dropped from a cohort's label. */
 	private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("\\s*\\([^)]*\\)$");
 
+	private static String withoutQualifier(String label) {
+		// only a label that ends in ")", or in a line terminator ($ also matches before one), can match
+		if (label.isEmpty() || ")\n\r\u0085\u2028\u2029".indexOf(label.charAt(label.length() - 1)) < 0) {
+			return label;
+		}
+		return TRAILING_PARENTHESIS.matcher(label).replaceFirst("");
+	}
+
 	private static final String CHILDREN = "Children and young people: ";
 
 	private static final String CHILDRENS = "Children and young people's ";
 
 	public static String label(Object fact) {
 		if (fact instanceof Cohort cohort) {
-			String label = TRAILING_PARENTHESIS.matcher(cohort.label()).replaceFirst("");
+			String label = withoutQualifier(cohort.label());
 			if ("DISABILITY".equals(cohort.code())) {
 				return "Disabled people";
 			}
