@@ -46,7 +46,7 @@ import uk.nhs.equitylens.scenario.Scenarios;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 @State(Scope.Thread)
