@@ -11,6 +11,7 @@ import uk.nhs.equitylens.deprivation.DeprivationIndex;
 import uk.nhs.equitylens.deprivation.DeprivationProfile;
 import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.lens.LensEngine;
+import uk.nhs.equitylens.lens.LensFacts;
 import uk.nhs.equitylens.lens.LensOutcome;
 import uk.nhs.equitylens.lens.fact.DomainScore;
 import uk.nhs.equitylens.lens.fact.Finding;
@@ -74,6 +75,17 @@ public class Assessor {
 
 	/** Evaluates under a given engine: a replay under an archived rulebase, or a what-if under a candidate. */
 	public Evaluation evaluate(ProposalDocument document, String formVersion, LensEngine engine) {
+		Prepared prepared = prepare(document);
+		LensOutcome outcome = engine.evaluate(prepared.facts());
+		return new Evaluation(document, result(outcome, document, prepared.report(), formVersion), outcome.firings());
+	}
+
+	/** What the lens starts from: the facts, and where the Core20 share came from. */
+	record Prepared(LensFacts facts, DeprivationReport report) {
+	}
+
+	/** Validates the document and works out its Core20 share and facts. */
+	Prepared prepare(ProposalDocument document) {
 		validator.validate(document);
 		ProposalDocument.Population population = document.population();
 		DeprivationEdition edition = population.deprivationEdition() == null ? defaultEdition
@@ -99,8 +111,7 @@ public class Assessor {
 					? "None of the areas named is in " + edition.label() + ", so the Core20 share is not known."
 					: "Neither core20Share nor areas were given, so the Core20 share is not known.");
 		}
-		LensOutcome outcome = engine.evaluate(facts.facts(document, core20));
-		return new Evaluation(document, result(outcome, document, report, formVersion), outcome.firings());
+		return new Prepared(facts.facts(document, core20), report);
 	}
 
 	private DeprivationReport report(String source, String shareOf, Double share, Optional<DeprivationProfile> profile,

@@ -5,10 +5,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaGroup;
 
 import uk.nhs.equitylens.lens.fact.Benefit;
 import uk.nhs.equitylens.lens.fact.DomainScore;
@@ -47,14 +51,27 @@ public final class LensEngine {
 	}
 
 	public LensOutcome evaluate(LensFacts facts) {
-		KieSession session = rulebase.kieBase().newKieSession();
+		return run(facts, this::outcome);
+	}
+
+	/**
+	 * One session from insertion to disposal: the facts inserted, the layers fired in order with the
+	 * firings recorded, then {@code read} takes what it needs from the settled session.
+	 */
+	<T> T run(LensFacts facts, BiFunction<KieSession, List<RuleFiring>, T> read) {
+		KieSession session = rulebase.newSession();
+		FiringRecorder recorder = new FiringRecorder(rulebase);
 		try {
-			FiringRecorder recorder = new FiringRecorder();
-			session.addEventListener(recorder);
+			session.addEventListener((AgendaEventListener) recorder);
+			session.addEventListener((RuleRuntimeEventListener) recorder);
 			facts.all().forEach(session::insert);
 			List<String> layers = Rulebase.LAYERS;
 			for (int i = layers.size() - 1; i >= 0; i--) {
-				session.getAgenda().getAgendaGroup(layers.get(i)).setFocus();
+				// a layer in which the rulebase has no rule has no agenda group: nothing to focus
+				AgendaGroup layer = session.getAgenda().getAgendaGroup(layers.get(i));
+				if (layer != null) {
+					layer.setFocus();
+				}
 			}
 			int fired = session.fireAllRules(MAX_FIRINGS);
 			if (fired >= MAX_FIRINGS) {
@@ -62,9 +79,11 @@ public final class LensEngine {
 						+ " firings; a rule is re-triggering itself (last fired: "
 						+ recorder.firings().get(recorder.firings().size() - 1).ruleId() + ").");
 			}
-			return outcome(session, recorder.firings());
+			return read.apply(session, recorder.firings());
 		}
 		finally {
+			session.removeEventListener((AgendaEventListener) recorder);
+			session.removeEventListener((RuleRuntimeEventListener) recorder);
 			session.dispose();
 		}
 	}

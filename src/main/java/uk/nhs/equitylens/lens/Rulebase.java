@@ -1,11 +1,17 @@
 package uk.nhs.equitylens.lens;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+import uk.nhs.equitylens.lens.fact.RuleMetadata;
 
 /**
  * A compiled, checked rulebase: one shared {@link KieBase} (sessions are made per evaluation), its
@@ -35,12 +41,20 @@ public final class Rulebase {
 
 	private final List<RuleFile> files;
 
+	/** Each rule's id, read from its metadata once rather than on every firing. */
+	private final Map<Rule, String> ruleIds = new IdentityHashMap<>();
+
+	/** Sessions of this rulebase, reset and reused: disposing a session hands it back clean. */
+	private final KieSessionsPool sessions;
+
 	Rulebase(String version, KieBase kieBase, List<RuleInfo> rules, List<RuleFile> files) {
 		this.version = version;
 		this.kieBase = kieBase;
 		this.rules = List.copyOf(rules);
 		this.rulesById = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::ruleId, Function.identity()));
 		this.files = List.copyOf(files);
+		kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> ruleIds.put(r, RuleMetadata.ruleId(r))));
+		this.sessions = kieBase.newKieSessionsPool(1);
 	}
 
 	/** {@code sha256:<hex>} over every rule file's path and content. */
@@ -50,6 +64,20 @@ public final class Rulebase {
 
 	KieBase kieBase() {
 		return kieBase;
+	}
+
+	/**
+	 * A session for one evaluation, empty as if new. Dispose of it when done: that resets it and
+	 * returns it to the pool, which saves building the session's node memories for every evaluation.
+	 */
+	KieSession newSession() {
+		return sessions.newKieSession();
+	}
+
+	/** The {@code @ruleId} of one of this rulebase's rules. */
+	String ruleId(Rule rule) {
+		String id = ruleIds.get(rule);
+		return id != null ? id : RuleMetadata.ruleId(rule);
 	}
 
 	public List<RuleInfo> rules() {

@@ -4,7 +4,9 @@ import jakarta.validation.Validation;
 
 import uk.nhs.equitylens.deprivation.DeprivationEdition;
 import uk.nhs.equitylens.deprivation.DeprivationIndex;
+import uk.nhs.equitylens.lens.LensFacts;
 import uk.nhs.equitylens.lens.TestRulebase;
+import uk.nhs.equitylens.proposal.ProposalDocument;
 import uk.nhs.equitylens.proposal.ProposalValidator;
 import uk.nhs.equitylens.vocabulary.Vocabulary;
 
@@ -26,6 +28,11 @@ public final class TestAssessor {
 					DeprivationEdition.DEFAULT, "hiia/1");
 		}
 		return assessor;
+	}
+
+	/** The facts the lens starts from for a valid document, as the assessor makes them. */
+	public static LensFacts facts(ProposalDocument document) {
+		return get().prepare(document).facts();
 	}
 
 }

@@ -28,6 +28,7 @@ public final class BenchmarkTable {
 		List<Figure> figures = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
 		HttpFigures http = new HttpFigures(jar, work);
+		measure("Engine (JMH)", figures, failures, EngineFigures::measure);
 		measure("Startup", figures, failures, http::startup);
 		Wrk.requireInstalled();
 		measure("HTTP evaluate", figures, failures, http::evaluateAgainstTrivial);

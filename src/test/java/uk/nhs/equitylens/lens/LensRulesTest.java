@@ -259,4 +259,23 @@ class LensRulesTest {
 		assertThat(second.firedRules()).containsExactlyElementsOf(first.firedRules());
 	}
 
+	@Test
+	void aRulebaseWithNoRuleInOneLayerStillEvaluatesTheOthers() {
+		// residual.drl holds the only rule of the "mitigate" layer
+		Rulebase withoutMitigation = new RulebaseLoader().load(RuleFiles.fromFolder(TestRulebase.RULES)
+			.stream()
+			.filter(file -> !file.path().equals("lens/residual.drl"))
+			.toList());
+		LensFacts facts = Given.aWellPreparedChange().type("RELOCATION").cohort("AGE", Impact.NEGATIVE)
+			.barrier("TRAVEL_DISTANCE", Severity.MEDIUM)
+			.mitigation("TRANSPORT_SUPPORT", MitigationStatus.COMMITTED)
+			.facts();
+
+		LensOutcome outcome = new LensEngine(withoutMitigation).evaluate(facts);
+
+		assertThat(outcome.findingRuleIds()).contains("ACC-002", "ACC-010");
+		assertThat(outcome.firedRules()).doesNotContain("RES-001");
+		assertThat(outcome.residualScore()).isEqualTo(outcome.score());
+	}
+
 }

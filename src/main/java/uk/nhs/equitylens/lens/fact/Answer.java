@@ -15,4 +15,10 @@ public record Answer(String question, String text, Double number) {
 		return number != null;
 	}
 
+	/** The record's own text, written out: JDK 17 formats a record with String.format on every call. */
+	@Override
+	public String toString() {
+		return "Answer[question=" + question + ", text=" + text + ", number=" + number + "]";
+	}
+
 }

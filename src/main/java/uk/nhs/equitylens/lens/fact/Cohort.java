@@ -22,4 +22,11 @@ public record Cohort(String code, String label, String category, Impact impact, 
 		return !"protected".equals(category);
 	}
 
+	/** The record's own text, written out: JDK 17 formats a record with String.format on every call. */
+	@Override
+	public String toString() {
+		return "Cohort[code=" + code + ", label=" + label + ", category=" + category + ", impact=" + impact
+				+ ", evidenced=" + evidenced + "]";
+	}
+
 }

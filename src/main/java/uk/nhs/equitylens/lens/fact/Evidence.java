@@ -7,4 +7,11 @@ package uk.nhs.equitylens.lens.fact;
  * @param sourcesGiven whether any source of evidence was named
  */
 public record Evidence(boolean dataDisaggregated, boolean sourcesGiven) {
+
+	/** The record's own text, written out: JDK 17 formats a record with String.format on every call. */
+	@Override
+	public String toString() {
+		return "Evidence[dataDisaggregated=" + dataDisaggregated + ", sourcesGiven=" + sourcesGiven + "]";
+	}
+
 }

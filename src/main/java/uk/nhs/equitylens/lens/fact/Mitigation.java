@@ -8,4 +8,10 @@ public record Mitigation(String code, MitigationStatus status) {
 		return status.counts();
 	}
 
+	/** The record's own text, written out: JDK 17 formats a record with String.format on every call. */
+	@Override
+	public String toString() {
+		return "Mitigation[code=" + code + ", status=" + status + "]";
+	}
+
 }

@@ -3,7 +3,7 @@ package uk.nhs.equitylens.lens.fact;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Wording helpers for explanations written in rule consequences. */
 public final class Phrases {
@@ -16,9 +16,22 @@ public final class Phrases {
 		return Math.round(fraction * 100) + "%";
 	}
 
-	/** 12000 → "12,000". */
+	/** 12000 → "12,000" (grouped as {@code String.format(Locale.UK, "%,d", value)} does, without a Formatter). */
 	public static String number(long value) {
-		return String.format(Locale.UK, "%,d", value);
+		String digits = Long.toString(value);
+		int start = value < 0 ? 1 : 0;
+		int length = digits.length() - start;
+		if (length <= 3) {
+			return digits;
+		}
+		StringBuilder grouped = new StringBuilder(digits.length() + length / 3);
+		grouped.append(digits, 0, start);
+		int head = length % 3 == 0 ? 3 : length % 3;
+		grouped.append(digits, start, start + head);
+		for (int i = start + head; i < digits.length(); i += 3) {
+			grouped.append(',').append(digits, i, i + 3);
+		}
+		return grouped.toString();
 	}
 
 	/** Labels of cohorts, barriers or clinical areas, joined as "a, b and c", each starting lower case. */
@@ -31,9 +44,24 @@ public final class Phrases {
 		return join(labels);
 	}
 
+	/** "Age (older people)" → "Age": the qualifier in brackets is dropped from a cohort's label. */
+	private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("\\s*\\([^)]*\\)$");
+
+	private static String withoutQualifier(String label) {
+		// only a label that ends in ")", or in a line terminator ($ also matches before one), can match
+		if (label.isEmpty() || ")\n\r\u0085\u2028\u2029".indexOf(label.charAt(label.length() - 1)) < 0) {
+			return label;
+		}
+		return TRAILING_PARENTHESIS.matcher(label).replaceFirst("");
+	}
+
+	private static final String CHILDREN = "Children and young people: ";
+
+	private static final String CHILDRENS = "Children and young people's ";
+
 	public static String label(Object fact) {
 		if (fact instanceof Cohort cohort) {
-			String label = cohort.label().replaceFirst("\\s*\\([^)]*\\)$", "");
+			String label = withoutQualifier(cohort.label());
 			if ("DISABILITY".equals(cohort.code())) {
 				return "Disabled people";
 			}
@@ -45,7 +73,8 @@ public final class Phrases {
 		}
 		if (fact instanceof ClinicalArea area) {
 			// "Children and young people: asthma" reads as "Children and young people's asthma"
-			return area.label().replaceFirst("^Children and young people: ", "Children and young people's ");
+			String label = area.label();
+			return label.startsWith(CHILDREN) ? CHILDRENS + label.substring(CHILDREN.length()) : label;
 		}
 		return String.valueOf(fact);
 	}
@@ -89,7 +118,11 @@ public final class Phrases {
 
 	/** "Age" → "age", but "BSL users" and "Gypsy, Roma and Traveller communities" stay. */
 	static String lowerFirst(String text) {
-		String firstWord = text.split("[ ,:]", 2)[0];
+		int end = 0;
+		while (end < text.length() && " ,:".indexOf(text.charAt(end)) < 0) {
+			end++;
+		}
+		String firstWord = text.substring(0, end);
 		if (PROPER.contains(firstWord)) {
 			return text;
 		}

@@ -23,4 +23,12 @@ public record Proposal(String title, String type, String typeLabel, long affecte
 		return core20Share != null;
 	}
 
+	/** The record's own text, written out: JDK 17 formats a record with String.format on every call. */
+	@Override
+	public String toString() {
+		return "Proposal[title=" + title + ", type=" + type + ", typeLabel=" + typeLabel + ", affected=" + affected
+				+ ", core20Share=" + core20Share + ", core20Statement=" + core20Statement
+				+ ", areasNamed=" + areasNamed + "]";
+	}
+
 }

@@ -7,4 +7,10 @@ public record Rating(String basis, String code) {
 
 	public static final String RESIDUAL = "RESIDUAL";
 
+	/** The record's own text, written out: JDK 17 formats a record with String.format on every call. */
+	@Override
+	public String toString() {
+		return "Rating[basis=" + basis + ", code=" + code + "]";
+	}
+
 }

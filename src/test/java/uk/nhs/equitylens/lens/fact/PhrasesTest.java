@@ -19,6 +19,14 @@ class PhrasesTest {
 	}
 
 	@Test
+	void numbersAreGroupedInThousandsAsTheUkFormatGroupsThem() {
+		for (long value : new long[] { 0, 7, -7, 999, 1000, -1000, 12_000, 100_000, 999_999, 1_000_000, 1_234_567,
+				-12_345_678, Long.MAX_VALUE, Long.MIN_VALUE }) {
+			assertThat(Phrases.number(value)).as("%d", value).isEqualTo(String.format(java.util.Locale.UK, "%,d", value));
+		}
+	}
+
+	@Test
 	void labelsAreJoinedInASentenceAndNamesOfPeoplesKeepTheirCapitals() {
 		Cohort gypsy = cohort("GYPSY_ROMA_TRAVELLER", "Gypsy, Roma and Traveller communities", "inclusion_health",
 				Impact.NEGATIVE);

@@ -1,0 +1,28 @@
+package uk.nhs.equitylens.lens;
+
+import java.util.List;
+
+/**
+ * What the engine benchmarks ({@code uk.nhs.equitylens.bench}) need from inside the lens package:
+ * a rulebase with no rules, and the engine's session path without reading an outcome.
+ */
+public final class EngineBench {
+
+	private EngineBench() {
+	}
+
+	/** A rulebase built the production way from one DRL file that declares no rule. */
+	public static Rulebase emptyRulebase() {
+		return new RulebaseLoader().load(List.of(RuleFile.of("lens/empty.drl", "package lens;\n")));
+	}
+
+	/**
+	 * The engine's floor: the session {@link LensEngine#evaluate} makes (the same creation, audit
+	 * listener, insertion, layer focus, firing and disposal) with nothing read back. Returns how many
+	 * rules fired.
+	 */
+	public static int fire(LensEngine engine, LensFacts facts) {
+		return engine.run(facts, (session, firings) -> firings.size());
+	}
+
+}
