@@ -23,11 +23,10 @@ public final class BenchmarkTable {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path jar = jar(Path.of("target"));
 		Path work = Files.createTempDirectory("equity-lens-bench");
 		List<Figure> figures = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
-		HttpFigures http = new HttpFigures(jar, work);
+		HttpFigures http = new HttpFigures(work);
 		measure("Engine (JMH)", figures, failures, EngineFigures::measure);
 		measure("Startup", figures, failures, http::startup);
 		Wrk.requireInstalled();
@@ -35,7 +34,7 @@ public final class BenchmarkTable {
 		measure("Submit H2", figures, failures, () -> List.of(http.submissions("h2")));
 		measure("Submit PostgreSQL", figures, failures, () -> List.of(http.submissions("postgresql")));
 		measure("Pages", figures, failures, http::pages);
-		measure("What-if", figures, failures, () -> List.of(new WhatIfFigures(jar, work).replay()));
+		measure("What-if", figures, failures, () -> List.of(new WhatIfFigures(work).replay()));
 		String table = table(figures);
 		String report = "Measured " + LocalDate.now() + " on " + machine() + "\n\n" + table;
 		System.out.println();
@@ -101,15 +100,6 @@ public final class BenchmarkTable {
 			.redirectErrorStream(true).start();
 		String out = new String(git.getInputStream().readAllBytes()).trim();
 		return git.waitFor() == 0 ? out : "unknown (not a git checkout)";
-	}
-
-	private static Path jar(Path target) throws IOException {
-		try (Stream<Path> files = Files.list(target)) {
-			return files.filter(p -> p.getFileName().toString().matches("equity-lens-.*\\.jar"))
-				.filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw -Pbench verify"));
-		}
 	}
 
 }

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import tools.jackson.databind.json.JsonMapper;
+import uk.nhs.equitylens.packaged.Api;
+import uk.nhs.equitylens.packaged.PackagedApp;
 
 /**
  * The app as a user meets it, measured with a real load generator ({@code wrk}) against the packaged
@@ -32,16 +35,13 @@ final class HttpFigures {
 
 	static final List<String> JVM = List.of("-Xmx1g");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final Path jar;
+	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final Path work;
 
 	private final String proposal;
 
-	HttpFigures(Path jar, Path work) throws IOException {
-		this.jar = jar;
+	HttpFigures(Path work) throws IOException {
 		this.work = work;
 		try (InputStream in = HttpFigures.class.getResourceAsStream("/proposals/spec-example.json")) {
 			this.proposal = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -52,13 +52,13 @@ final class HttpFigures {
 	List<Figure> startup() throws Exception {
 		Path data = Files.createDirectories(work.resolve("startup"));
 		double first;
-		try (BenchApp app = BenchApp.start(jar, data, "startup-0", JVM, List.of())) {
-			first = app.readySeconds();
+		try (PackagedApp app = PackagedApp.start("bench-startup", data, JVM, List.of())) {
+			first = app.readyAfter().toNanos() / 1e9;
 		}
 		List<Double> restarts = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
-			try (BenchApp app = BenchApp.start(jar, data, "startup-" + i, JVM, List.of())) {
-				restarts.add(app.readySeconds());
+			try (PackagedApp app = PackagedApp.start("bench-startup", data, JVM, List.of())) {
+				restarts.add(app.readyAfter().toNanos() / 1e9);
 			}
 		}
 		double median = Stats.median(restarts);
@@ -73,10 +73,10 @@ final class HttpFigures {
 	 * alternating in rounds of 10 s after a warm-up, in one app.
 	 */
 	List<Figure> evaluateAgainstTrivial() throws Exception {
-		try (BenchApp app = BenchApp.start(jar, Files.createDirectories(work.resolve("http")), "http", JVM,
+		try (PackagedApp app = PackagedApp.start("bench-http", Files.createDirectories(work.resolve("http")), JVM,
 				List.of())) {
-			Map<String, String> auth = Map.of("Authorization", BenchApp.basic("ambassador"));
-			Map<String, String> post = Map.of("Authorization", BenchApp.basic("ambassador"), "Content-Type",
+			Map<String, String> auth = Map.of("Authorization", basic("ambassador"));
+			Map<String, String> post = Map.of("Authorization", basic("ambassador"), "Content-Type",
 					"application/json");
 			URI evaluate = app.uri("/api/assessments/evaluate");
 			URI me = app.uri("/api/me");
@@ -129,14 +129,15 @@ final class HttpFigures {
 	}
 
 	private Figure submissions(String database, Path data, List<String> arguments) throws Exception {
-		try (BenchApp app = BenchApp.start(jar, data, "submit-" + database, JVM, arguments)) {
-			Map<String, String> post = Map.of("Authorization", BenchApp.basic("ambassador"), "Content-Type",
+		try (PackagedApp app = PackagedApp.start("bench-submit-" + database, data, JVM, arguments)) {
+			Map<String, String> post = Map.of("Authorization", basic("ambassador"), "Content-Type",
 					"application/json");
 			URI submit = app.uri("/api/assessments?submit=true");
 			Wrk.run(submit, "POST", post, proposal, 8, 10);
 			Wrk.Result result = Wrk.run(submit, "POST", post, proposal, 8, 60);
-			String verify = app.send(app.as("governance", "/api/audit/verify").GET().build(), 200);
-			boolean chainValid = JSON.readTree(verify).path("valid").asBoolean(false);
+			boolean chainValid = new Api(app, TIMEOUT).get("governance", "/api/audit/verify").expect(200).json()
+				.path("valid")
+				.asBoolean(false);
 			long errors = result.non2xx() + result.socketErrors();
 			double perSecond = result.perSecond();
 			double p99 = result.p99() / 1000.0;
@@ -151,16 +152,15 @@ final class HttpFigures {
 
 	/** The form page and the result page, 16 connections on one signed-in session, p95 of 15 s each. */
 	List<Figure> pages() throws Exception {
-		try (BenchApp app = BenchApp.start(jar, Files.createDirectories(work.resolve("pages")), "pages", JVM,
+		try (PackagedApp app = PackagedApp.start("bench-pages", Files.createDirectories(work.resolve("pages")), JVM,
 				List.of())) {
-			String draft = JSON.readTree(app.send(app.as("ambassador", "/api/assessments")
-				.header("Content-Type", "application/json")
-				.POST(BodyPublishers.ofString(proposal))
-				.build(), 201)).get("id").asString();
-			String submitted = JSON.readTree(app.send(app.as("ambassador", "/api/assessments?submit=true")
-				.header("Content-Type", "application/json")
-				.POST(BodyPublishers.ofString(proposal))
-				.build(), 201)).get("id").asString();
+			Api api = new Api(app, TIMEOUT);
+			String draft = api.post("ambassador", "/api/assessments", proposal).expect(201).json().get("id").asString();
+			String submitted = api.post("ambassador", "/api/assessments?submit=true", proposal)
+				.expect(201)
+				.json()
+				.get("id")
+				.asString();
 			Map<String, String> session = Map.of("Cookie", signIn(app, "ambassador"));
 			List<Figure> figures = new ArrayList<>();
 			for (String[] page : List.of(new String[] { "form page (cohorts section)", "/assessments/" + draft
@@ -181,8 +181,12 @@ final class HttpFigures {
 		}
 	}
 
+	static String basic(String username) {
+		return "Basic " + Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8));
+	}
+
 	/** Signs in through the sign-in form (CSRF token and all) and returns the session cookie. */
-	private static String signIn(BenchApp app, String username) throws IOException, InterruptedException {
+	private static String signIn(PackagedApp app, String username) throws IOException, InterruptedException {
 		CookieManager cookies = new CookieManager();
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
 		String login = browser.send(HttpRequest.newBuilder(app.uri("/login")).build(), BodyHandlers.ofString()).body();

@@ -1,7 +1,6 @@
 package uk.nhs.equitylens.bench;
 
 import java.io.InputStream;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import uk.nhs.equitylens.packaged.Api;
+import uk.nhs.equitylens.packaged.PackagedApp;
 import uk.nhs.equitylens.rulebase.CandidateFolders;
 import uk.nhs.equitylens.scenario.Scenarios;
 
@@ -38,54 +39,52 @@ final class WhatIfFigures {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final Path jar;
-
 	private final Path work;
 
-	WhatIfFigures(Path jar, Path work) {
-		this.jar = jar;
+	WhatIfFigures(Path work) {
 		this.work = work;
 	}
 
 	Figure replay() throws Exception {
 		Path data = Files.createDirectories(work.resolve("whatif"));
-		try (BenchApp app = BenchApp.start(jar, data, "whatif-seed", HttpFigures.JVM, List.of())) {
+		try (PackagedApp app = PackagedApp.start("bench-whatif-seed", data, HttpFigures.JVM, List.of())) {
+			Api api = new Api(app, HttpFigures.TIMEOUT);
 			for (JsonNode proposal : proposals()) {
-				app.send(app.as("ambassador", "/api/assessments?submit=true")
-					.header("Content-Type", "application/json")
-					.POST(BodyPublishers.ofString(proposal.toString()))
-					.build(), 201);
+				api.post("ambassador", "/api/assessments?submit=true", proposal.toString()).expect(201);
 			}
 		}
 		long copyStart = System.nanoTime();
 		int copied = copyTo(data, ASSESSMENTS);
 		double copySeconds = (System.nanoTime() - copyStart) / 1e9;
-		try (BenchApp app = BenchApp.start(jar, data, "whatif", List.of("-Xmx512m"), List.of())) {
+		try (PackagedApp app = PackagedApp.start("bench-whatif", data, List.of("-Xmx512m"), List.of())) {
+			Api api = new Api(app, HttpFigures.TIMEOUT);
 			ObjectNode example;
 			try (InputStream in = WhatIfFigures.class.getResourceAsStream("/proposals/spec-example.json")) {
 				example = (ObjectNode) JSON.readTree(in);
 			}
 			Path folder = CandidateFolders.changed(work.resolve("whatif-candidate"), "t.setHighPoints(14);",
 					"t.setHighPoints(20);", example, JSON);
-			String candidate = JSON.readTree(app.send(app.as("governance", "/api/rulebase/candidates")
-				.header("Content-Type", "application/json")
-				.POST(BodyPublishers.ofString(
-						JSON.createObjectNode().put("folder", folder.toAbsolutePath().toString()).toString()))
-				.build(), 201)).get("version").asString();
-			long heapBefore = app.heapAfterFullGcKiB();
+			String candidate = api.post("governance", "/api/rulebase/candidates",
+					JSON.createObjectNode().put("folder", folder.toAbsolutePath().toString()).toString())
+				.expect(201)
+				.json()
+				.get("version")
+				.asString();
+			long heapBefore = app.usedHeapAfterFullGc();
 			long start = System.nanoTime();
-			String id = JSON.readTree(app.send(app.as("governance", "/api/whatif")
-				.header("Content-Type", "application/json")
-				.POST(BodyPublishers.ofString(JSON.createObjectNode().put("candidate", candidate).toString()))
-				.build(), 202)).get("id").asString();
+			String id = api.post("governance", "/api/whatif", JSON.createObjectNode().put("candidate", candidate).toString())
+				.expect(202)
+				.json()
+				.get("id")
+				.asString();
 			JsonNode run;
 			do {
 				Thread.sleep(200);
-				run = JSON.readTree(app.send(app.as("governance", "/api/whatif/" + id).GET().build(), 200));
+				run = api.get("governance", "/api/whatif/" + id).expect(200).json();
 			}
 			while (run.get("status").asString().equals("RUNNING"));
 			double seconds = (System.nanoTime() - start) / 1e9;
-			long heapAfter = app.heapAfterFullGcKiB();
+			long heapAfter = app.usedHeapAfterFullGc();
 			int processed = run.get("processed").asInt();
 			double perSecond = processed / seconds;
 			int changed = run.path("report").path("changed").asInt();

@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** HTTP Basic calls to a {@link PackagedApp}, as the demo accounts (password {@code demo}). */
-final class Api {
+public final class Api {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final PackagedApp app;
 
@@ -27,7 +27,7 @@ final class Api {
 
 	private final Duration timeout;
 
-	Api(PackagedApp app, Duration timeout) {
+	public Api(PackagedApp app, Duration timeout) {
 		this.app = app;
 		this.timeout = timeout;
 		this.http = HttpClient.newBuilder()
@@ -36,15 +36,15 @@ final class Api {
 			.build();
 	}
 
-	Response get(String user, String path) throws IOException, InterruptedException {
+	public Response get(String user, String path) throws IOException, InterruptedException {
 		return send(user, "GET", path, null);
 	}
 
-	Response post(String user, String path, String json) throws IOException, InterruptedException {
+	public Response post(String user, String path, String json) throws IOException, InterruptedException {
 		return send(user, "POST", path, json);
 	}
 
-	Response send(String user, String method, String path, String json) throws IOException, InterruptedException {
+	public Response send(String user, String method, String path, String json) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
 			.timeout(timeout)
 			.header("Authorization",
@@ -60,7 +60,7 @@ final class Api {
 	}
 
 	/** The spec's example proposal document, with another title and (optionally) board. */
-	static ObjectNode example(String title) {
+	public static ObjectNode example(String title) {
 		try (InputStream in = Api.class.getResourceAsStream("/proposals/spec-example.json")) {
 			ObjectNode document = (ObjectNode) JSON.readTree(in);
 			document.put("title", title);
@@ -71,14 +71,22 @@ final class Api {
 		}
 	}
 
-	record Response(int status, String contentType, byte[] bytes, double millis) {
+	public record Response(int status, String contentType, byte[] bytes, double millis) {
 
-		String body() {
+		public String body() {
 			return new String(bytes, StandardCharsets.UTF_8);
 		}
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(bytes);
+		}
+
+		/** This response, when its status is the one expected; otherwise an exception with the body. */
+		public Response expect(int expected) {
+			if (status != expected) {
+				throw new IllegalStateException("Expected " + expected + ", got " + this);
+			}
+			return this;
 		}
 
 		@Override

@@ -52,6 +52,10 @@ public final class PackagedApp implements AutoCloseable {
 
 	private final Thread reaper;
 
+	private final long startedNanos = System.nanoTime();
+
+	private Duration readyAfter;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -139,6 +143,11 @@ public final class PackagedApp implements AutoCloseable {
 					+ "'./mvnw verify' (failsafe runs after package), not './mvnw test'.");
 		}
 		return found.get(0);
+	}
+
+	/** From starting the process until {@code /actuator/health} first said UP (polled every 50 ms). */
+	public Duration readyAfter() {
+		return readyAfter;
 	}
 
 	public URI uri(String path) {
@@ -273,6 +282,7 @@ public final class PackagedApp implements AutoCloseable {
 						BodyHandlers.ofString());
 				last = response.statusCode() + " " + response.body();
 				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+					readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
 					return;
 				}
 			}
@@ -283,7 +293,7 @@ public final class PackagedApp implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-			sleep(500);
+			sleep(50);
 		}
 		throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds() + " s (last: " + last
 				+ "). Log tail (" + log + "):\n" + logTail(60));
