@@ -177,7 +177,8 @@ public class RulebaseActivations {
 		if (latest.version().equals(active.rulebase().version())) {
 			return;
 		}
-		Rulebase rulebase = archive.load(latest.version())
+		// back to the rules folder's version: already compiled here
+		Rulebase rulebase = latest.version().equals(deployed.version()) ? deployed : archive.load(latest.version())
 			.orElseThrow(() -> new IllegalStateException("Rulebase " + latest.version() + " is recorded as activated"
 					+ " but is not in the archive"));
 		Rulebase previous = active.activate(rulebase);
