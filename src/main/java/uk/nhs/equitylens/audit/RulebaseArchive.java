@@ -40,7 +40,7 @@ public class RulebaseArchive {
 
 	private final ActiveRulebase active;
 
-	RulebaseArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock, ActiveRulebase active) {
+	public RulebaseArchive(JdbcTemplate jdbc, JsonMapper json, Clock clock, ActiveRulebase active) {
 		this.active = active;
 		this.jdbc = jdbc;
 		this.json = json;

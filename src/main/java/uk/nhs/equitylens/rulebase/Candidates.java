@@ -63,11 +63,14 @@ public class Candidates {
 
 	private final ScenarioChecks scenarios;
 
+	private final RulebaseActivations activations;
+
 	private final String rulesDir;
 
 	Candidates(ActiveRulebase active, RulebaseArchive archive, AuditLog audit, Assessor assessor,
-			@Value("${equitylens.rules.dir:}") String rulesDir) {
+			RulebaseActivations activations, @Value("${equitylens.rules.dir:}") String rulesDir) {
 		this.active = active;
+		this.activations = activations;
 		this.archive = archive;
 		this.audit = audit;
 		this.scenarios = new ScenarioChecks(assessor);
@@ -136,7 +139,10 @@ public class Candidates {
 		return check(files, scenarioFiles.isEmpty() ? defaultScenarios() : scenarioFiles, "uploaded zip");
 	}
 
-	/** Serves a checked candidate from now on (administrators only); audited. */
+	/**
+	 * Serves a checked candidate from now on (administrators only); audited. It is recorded as the
+	 * latest activation: this instance serves it once that commits, the others at their next sync.
+	 */
 	@Transactional
 	public Activation activate(String version) {
 		LensUser user = requireRole(Role.ADMIN);
@@ -146,7 +152,8 @@ public class Candidates {
 		if (!failures.isEmpty()) {
 			throw new CandidateRejected(failures);
 		}
-		Rulebase previous = active.activate(candidate);
+		Rulebase previous = active.rulebase();
+		activations.activated(candidate, user.username());
 		audit.append("RULEBASE_ACTIVATED", user.username(), null, candidate.version(),
 				Map.of("version", candidate.version(), "previousVersion", previous.version(), "rules",
 						candidate.rules().size(), "files", candidate.files().stream().map(RuleFile::path).toList()));

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other instance than the one before, with HTTP Basic and no cookies. What one instance does, the
  * other sees; races between them are settled by the database (optimistic locking, the audit head's
  * row lock); a what-if run is followed and cancelled from either, and one whose instance stops is
- * not left RUNNING.
+ * not left RUNNING; a rulebase activated on one is served by both, and by an instance started later.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -58,6 +58,9 @@ class TwoInstancesTest {
 	private static final String HEARTBEAT = "--equitylens.whatif.heartbeat-interval=250ms";
 
 	private static final String INTERRUPTED_AFTER = "--equitylens.whatif.interrupted-after=5s";
+
+	/** How often each instance looks for a rulebase activated on another. */
+	private static final String RULEBASE_SYNC = "--equitylens.rulebase.sync-interval=250ms";
 
 	private static EmbeddedPostgres postgres;
 
@@ -103,7 +106,7 @@ class TwoInstancesTest {
 			.run("--server.port=0", "--spring.main.banner-mode=off", "--spring.application.name=equity-lens-" + name,
 					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=", HEARTBEAT,
-					INTERRUPTED_AFTER);
+					INTERRUPTED_AFTER, RULEBASE_SYNC);
 	}
 
 	@Test
@@ -111,7 +114,10 @@ class TwoInstancesTest {
 		List<String> versions = jdbc.queryForList(
 				"select version from flyway_schema_history where success and version is not null order by installed_rank",
 				String.class);
-		assertThat(versions).doesNotHaveDuplicates().contains("1", "8");
+		assertThat(versions).doesNotHaveDuplicates().contains("1", "8", "9");
+		// the rules folder was recorded as deployed once, though both found the table empty
+		assertThat(jdbc.queryForList("select activated_by from rulebase_activation where source = 'DEPLOYED'",
+				String.class)).containsExactly("deployment");
 		assertThat(jdbc.queryForList("select username from app_user", String.class)).doesNotHaveDuplicates()
 			.contains("ambassador", "board.member", "governance");
 		assertThat(port(a)).isNotEqualTo(port(b));
@@ -261,6 +267,83 @@ class TwoInstancesTest {
 		assertThat(cancelled.get("status").asString()).as(cancelled.toString()).isEqualTo("CANCELLED");
 		assertThat(cancelled.get("processed").asInt()).isLessThan(cancelled.get("total").asInt());
 		assertThat(cancelled.get("report").get("assessed").asInt()).isPositive();
+	}
+
+	@Test
+	void aRulebaseActivatedOnOneInstanceIsServedByTheOtherAndByAnInstanceStartedAfterwards(@TempDir Path temp)
+			throws Exception {
+		String original = rulebaseVersion(a);
+		assertThat(rulebaseVersion(b)).isEqualTo(original);
+		assertThat(jdbc.queryForList("select source from rulebase_activation where version = ?", String.class, original))
+			.containsExactly("DEPLOYED");
+		// the same rules with a reviewed comment: a new version that passes every scenario
+		Path folder = CandidateFolders.changed(temp.resolve("reviewed"), "// Every number and every table",
+				"// Reviewed 2026. Every number and every table", example("Reviewed scenario"), json);
+		HttpResponse<String> checked = send(a, "governance", "POST", "/api/rulebase/candidates",
+				json.createObjectNode().put("folder", folder.toAbsolutePath().toString()).toString());
+		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
+		String reviewed = json.readTree(checked.body()).get("version").asString();
+		assertThat(reviewed).isNotEqualTo(original);
+
+		HttpResponse<String> activated = send(a, "admin", "POST", "/api/rulebase/candidates/" + reviewed + "/activate",
+				null);
+		assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+		assertThat(rulebaseVersion(a)).isEqualTo(reviewed);
+		waitForRulebase(b, reviewed);
+		HttpResponse<String> submitted = send(b, "ambassador", "POST", "/api/assessments?submit=true",
+				example("Under the reviewed rules").toString());
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		assertThat(json.readTree(submitted.body()).get("evaluations").get(0).get("rulebaseVersion").asString())
+			.isEqualTo(reviewed);
+		HttpResponse<String> dryRun = send(b, "ambassador", "POST", "/api/assessments/evaluate",
+				example("Dry run under the reviewed rules").toString());
+		assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+		assertThat(json.readTree(dryRun.body()).get("rulebaseVersion").asString()).isEqualTo(reviewed);
+		// audited once, by the instance that took the request
+		assertThat(jdbc.queryForObject(
+				"select count(*) from audit_entry where kind = 'RULEBASE_ACTIVATED' and rulebase_version = ?",
+				Integer.class, reviewed)).isEqualTo(1);
+		assertThat(jdbc.queryForMap(
+				"select version, activated_by, source from rulebase_activation order by seq desc fetch first 1 rows only"))
+			.containsEntry("version", reviewed).containsEntry("activated_by", "admin").containsEntry("source", "ACTIVATED");
+
+		// restarted with the same rules folder: the administrator's activation still serves
+		int recorded = jdbc.queryForObject("select count(*) from rulebase_activation", Integer.class);
+		ConfigurableApplicationContext c = start("c");
+		try {
+			assertThat(rulebaseVersion(c)).isEqualTo(reviewed);
+		}
+		finally {
+			c.close();
+		}
+		assertThat(jdbc.queryForObject("select count(*) from rulebase_activation", Integer.class)).isEqualTo(recorded);
+
+		// and back to the deployed rules, activated this time on B
+		HttpResponse<String> rechecked = send(b, "admin", "POST", "/api/rulebase/candidates",
+				json.createObjectNode().put("folder", Path.of("rules").toAbsolutePath().toString()).toString());
+		assertThat(json.readTree(rechecked.body()).get("version").asString()).isEqualTo(original);
+		assertThat(send(b, "admin", "POST", "/api/rulebase/candidates/" + original + "/activate", null).statusCode())
+			.isEqualTo(200);
+		waitForRulebase(a, original);
+	}
+
+	private String rulebaseVersion(ConfigurableApplicationContext instance) throws Exception {
+		HttpResponse<String> response = send(instance, "governance", "GET", "/api/rulebase", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return json.readTree(response.body()).get("version").asString();
+	}
+
+	/** Within a few sync intervals; the test waits up to half a minute and never asserts how long it took. */
+	private void waitForRulebase(ConfigurableApplicationContext instance, String version) throws Exception {
+		String serving = null;
+		for (int i = 0; i < 600; i++) {
+			serving = rulebaseVersion(instance);
+			if (serving.equals(version)) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the instance still serves " + serving + ", not " + version);
 	}
 
 	@Test
