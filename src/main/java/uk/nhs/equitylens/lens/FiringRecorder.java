@@ -1,10 +1,12 @@
 package uk.nhs.equitylens.lens;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.drools.base.InitialFact;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -48,7 +50,18 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 		}
 		String text = written.get(fact);
 		if (text == null) {
-			text = String.valueOf(fact);
+			// the audit log keeps these texts, so nothing that names an identity hash (different every run):
+			// an accumulate with several functions matches an Object[], a rule without a leading pattern
+			// Drools' initial fact
+			if (fact instanceof Object[] values) {
+				text = Arrays.deepToString(values);
+			}
+			else if (fact instanceof InitialFact) {
+				text = "InitialFact";
+			}
+			else {
+				text = String.valueOf(fact);
+			}
 			written.put(fact, text);
 		}
 		return text;
