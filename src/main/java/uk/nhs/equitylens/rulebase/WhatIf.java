@@ -52,8 +52,8 @@ import uk.nhs.equitylens.proposal.ProposalReader;
 /**
  * What a rule change would do before it goes live: a candidate rulebase is run, in the background,
  * over the latest proposal of every stored assessment (or those of one board, or submitted in a date
- * range), streaming them from the database one row at a time (constant memory however large the
- * history), and compared with what is stored: ratings from/to, the assessments that change, rules
+ * range), read from the database a page at a time in id order (constant memory however large the
+ * history) and evaluated on every processor, and compared with what is stored: ratings from/to, the assessments that change, rules
  * that would start or stop firing, required mitigations gained or lost, per board. Progress and the
  * report are kept in the database, so the page can be left and returned to from any instance, and
  * the run can be cancelled from any instance.
@@ -73,6 +73,9 @@ public class WhatIf {
 	/** Progress is written, and cancellation read, every this many assessments. */
 	static final int STEP = 100;
 
+	/** Assessments read per query. */
+	static final int PAGE = 200;
+
 	static final String RUNNING = "RUNNING";
 
 	static final String INTERRUPTED = "INTERRUPTED";
@@ -91,10 +94,7 @@ public class WhatIf {
 
 	private final Clock clock;
 
-	/** The run reads in one read-only transaction, so PostgreSQL streams rows by the fetch size ... */
-	private final TransactionTemplate reading;
-
-	/** ... and writes progress and changes in their own short transactions, visible at once to others. */
+	/** Progress and changes are written in their own short transactions, visible at once to others. */
 	private final TransactionTemplate writing;
 
 	private final WhatIfProperties properties;
@@ -124,8 +124,6 @@ public class WhatIf {
 		this.properties = properties;
 		this.instance = hostName() + ":" + ProcessHandle.current().pid() + ":"
 				+ UUID.randomUUID().toString().substring(0, 8);
-		this.reading = new TransactionTemplate(transactions);
-		this.reading.setReadOnly(true);
 		this.writing = new TransactionTemplate(transactions);
 		this.writing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -313,49 +311,36 @@ public class WhatIf {
 		Workers workers = new Workers(properties.threads());
 		try {
 			LensEngine engine = new LensEngine(candidate);
-			reading.executeWithoutResult(status -> jdbc.query(con -> {
-				var statement = con.prepareStatement("""
-						select a.id, a.title, a.board, e.document, e.form_version, e.result
-						from assessment a join evaluation e on e.assessment_id = a.id
-						where e.sequence = (select max(l.sequence) from evaluation l where l.assessment_id = a.id)
-						  and""" + " " + filter.where() + " order by a.id", java.sql.ResultSet.TYPE_FORWARD_ONLY,
-						java.sql.ResultSet.CONCUR_READ_ONLY);
-				statement.setFetchSize(200);
-				Object[] arguments = filter.arguments();
-				for (int i = 0; i < arguments.length; i++) {
-					statement.setObject(i + 1, arguments[i]);
-				}
-				return statement;
-			}, row -> {
-				if (cancelled[0]) {
-					return;
-				}
-				if (stopping) {
-					throw new Stopped("The instance running it (" + instance + ") stopped after " + processed.get()
-							+ " assessments; start the run again.");
-				}
-				String assessmentId = row.getString("id");
-				String title = row.getString("title");
-				String board = row.getString("board");
-				String document = row.getString("document");
-				String formVersion = row.getString("form_version");
-				String result = row.getString("result");
-				workers.submit(() -> {
-					compare(id, report, assessmentId, title, board, document, formVersion, result, engine);
-					processed.incrementAndGet();
-				});
-				read[0]++;
-				if (read[0] % STEP == 0) {
-					progress(id, processed.get(), report);
-					Map<String, Object> state = writing.execute(s -> jdbc.queryForMap(
-							"select cancel_requested, status from whatif_run where id = ?", id));
-					cancelled[0] = Boolean.TRUE.equals(state.get("cancel_requested"));
-					if (!RUNNING.equals(state.get("status"))) {
-						// another instance found its heartbeat too old and recorded it INTERRUPTED
-						throw new Stopped("Recorded " + state.get("status") + " by another instance.");
+			// pages in primary-key order: each page an index range read, never a sort of the whole history
+			Page page = new Page(List.of(), null, true);
+			while (page.full() && !cancelled[0]) {
+				page = page(filter, page.last());
+				for (Row row : page.rows()) {
+					if (cancelled[0]) {
+						break;
+					}
+					if (stopping) {
+						throw new Stopped("The instance running it (" + instance + ") stopped after " + processed.get()
+								+ " assessments; start the run again.");
+					}
+					workers.submit(() -> {
+						compare(id, report, row.id(), row.title(), row.board(), row.document(), row.formVersion(),
+								row.result(), engine);
+						processed.incrementAndGet();
+					});
+					read[0]++;
+					if (read[0] % STEP == 0) {
+						progress(id, processed.get(), report);
+						Map<String, Object> state = writing.execute(s -> jdbc.queryForMap(
+								"select cancel_requested, status from whatif_run where id = ?", id));
+						cancelled[0] = Boolean.TRUE.equals(state.get("cancel_requested"));
+						if (!RUNNING.equals(state.get("status"))) {
+							// another instance found its heartbeat too old and recorded it INTERRUPTED
+							throw new Stopped("Recorded " + state.get("status") + " by another instance.");
+						}
 					}
 				}
-			}));
+			}
 			workers.finish();
 			progress(id, processed.get(), report);
 			finish(id, cancelled[0] ? "CANCELLED" : "DONE", null);
@@ -438,6 +423,44 @@ public class WhatIf {
 			}
 		}
 
+	}
+
+	/**
+	 * The next {@link #PAGE} assessments after {@code after} (in id order) with their latest
+	 * evaluation: a range of the primary key, so the database neither sorts nor holds the whole
+	 * history, and no transaction stays open for the length of the run.
+	 */
+	private Page page(Filter filter, UUID after) {
+		List<Object> arguments = new ArrayList<>(List.of(filter.arguments()));
+		if (after != null) {
+			arguments.add(after);
+		}
+		// first the ids (the primary key's order, no text columns), then their latest evaluations: asked
+		// as one join, H2 scanned every evaluation and sorted the whole history before the first row
+		List<String> ids = jdbc.queryForList("select a.id from assessment a where " + filter.where()
+				+ (after == null ? "" : " and a.id > ?") + " order by a.id fetch first " + PAGE + " rows only",
+				String.class, arguments.toArray());
+		if (ids.isEmpty()) {
+			return new Page(List.of(), after, false);
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+		List<Row> rows = jdbc.query("""
+				select a.id, a.title, a.board, e.document, e.form_version, e.result
+				from assessment a join evaluation e on e.assessment_id = a.id
+				where a.id in (""" + marks + """
+				) and e.sequence = (select max(l.sequence) from evaluation l where l.assessment_id = a.id)""",
+				(rs, i) -> new Row(rs.getString("id"), rs.getString("title"), rs.getString("board"),
+						rs.getString("document"), rs.getString("form_version"), rs.getString("result")),
+				ids.stream().map(UUID::fromString).toArray());
+		return new Page(rows, UUID.fromString(ids.get(ids.size() - 1)), ids.size() == PAGE);
+	}
+
+	/** A page of assessments, the last id it covered, and whether more may follow. */
+	private record Page(List<Row> rows, UUID last, boolean full) {
+	}
+
+	/** An assessment as a run reads it: its latest evaluation's document and stored result. */
+	private record Row(String id, String title, String board, String document, String formVersion, String result) {
 	}
 
 	private void compare(UUID run, Report report, String assessmentId, String title, String board, String document,
