@@ -26,15 +26,21 @@ public final class BenchmarkTable {
 		Path work = Files.createTempDirectory("equity-lens-bench");
 		List<Figure> figures = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
-		HttpFigures http = new HttpFigures(work);
-		measure("Engine (JMH)", figures, failures, EngineFigures::measure);
-		measure("Startup", figures, failures, http::startup);
-		Wrk.requireInstalled();
-		measure("HTTP evaluate", figures, failures, http::evaluateAgainstTrivial);
-		measure("Submit H2", figures, failures, () -> List.of(http.submissions("h2")));
-		measure("Submit PostgreSQL", figures, failures, () -> List.of(http.submissions("postgresql")));
-		measure("Pages", figures, failures, http::pages);
-		measure("What-if", figures, failures, () -> List.of(new WhatIfFigures(work).replay()));
+		try {
+			HttpFigures http = new HttpFigures(work);
+			measure("Engine (JMH)", figures, failures, EngineFigures::measure);
+			measure("Startup", figures, failures, http::startup);
+			Wrk.requireInstalled();
+			measure("HTTP evaluate", figures, failures, http::evaluateAgainstTrivial);
+			measure("Submit H2", figures, failures, () -> List.of(http.submissions("h2")));
+			measure("Submit PostgreSQL", figures, failures, () -> List.of(http.submissions("postgresql")));
+			measure("Pages", figures, failures, http::pages);
+			measure("What-if", figures, failures, () -> List.of(new WhatIfFigures(work).replay()));
+		}
+		finally {
+			// the what-if alone leaves some 3 GB of database behind
+			delete(work);
+		}
 		String table = table(figures);
 		String report = "Measured " + LocalDate.now() + " on " + machine() + "\n\n" + table;
 		System.out.println();
@@ -70,6 +76,14 @@ public final class BenchmarkTable {
 			figures.add(new Figure(name, "not measured", "", false, "failed: " + ex));
 		}
 		System.out.printf("   (%.0f s)%n", (System.nanoTime() - start) / 1e9);
+	}
+
+	private static void delete(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
 	}
 
 	static String table(List<Figure> figures) {

@@ -94,6 +94,7 @@ public final class PackagedApp implements AutoCloseable {
 		try {
 			Path logs = Files.createDirectories(TARGET.resolve("packaged-logs"));
 			Path workDir = Files.createTempDirectory("equity-lens-" + name + "-cwd");
+			workDir.toFile().deleteOnExit(); // the app writes nothing there (its data folder is dataDir)
 			Path log = logs.resolve(name + ".log");
 			int port = freePort();
 			List<String> command = new ArrayList<>();
