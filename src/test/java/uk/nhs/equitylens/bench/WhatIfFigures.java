@@ -71,34 +71,48 @@ final class WhatIfFigures {
 				.get("version")
 				.asString();
 			long heapBefore = app.usedHeapAfterFullGc();
-			long start = System.nanoTime();
-			String id = api.post("governance", "/api/whatif", JSON.createObjectNode().put("candidate", candidate).toString())
-				.expect(202)
-				.json()
-				.get("id")
-				.asString();
-			JsonNode run;
-			do {
-				Thread.sleep(200);
-				run = api.get("governance", "/api/whatif/" + id).expect(200).json();
-			}
-			while (run.get("status").asString().equals("RUNNING"));
-			double seconds = (System.nanoTime() - start) / 1e9;
+			JsonNode run = runToTheEnd(api, candidate);
 			long heapAfter = app.usedHeapAfterFullGc();
+			// a second run: what one run leaves behind that the next does not reuse would show here
+			JsonNode again = runToTheEnd(api, candidate);
+			long heapAfterAgain = app.usedHeapAfterFullGc();
+			double seconds = run.get("seconds").asDouble();
 			int processed = run.get("processed").asInt();
 			double perSecond = processed / seconds;
 			int changed = run.path("report").path("changed").asInt();
-			boolean done = run.get("status").asString().equals("DONE") && processed == copied;
-			// "heap after = heap before": what a run leaves behind after a full collection; a few MB of
-			// difference is class loading, JIT and caches warmed by the first run, not the run's data
+			boolean done = run.get("status").asString().equals("DONE") && processed == copied
+					&& again.get("status").asString().equals("DONE");
+			// "heap after = heap before", within the H2 page cache (16 MB by default), which the first run
+			// fills with the pages it read, and class loading and JIT; the second run must add nothing more
 			long growthKiB = heapAfter - heapBefore;
+			long growthAgainKiB = heapAfterAgain - heapAfter;
 			return new Figure(Stats.format("What-if replay over %,d stored assessments, -Xmx512m", copied),
-					Stats.format("%.0f assessments/s (%.1f s)", perSecond, seconds), "≥ 5,000 /s; heap after = before",
-					done && perSecond >= 5000 && growthKiB <= 16 * 1024,
-					Stats.format("%s: %d processed, %d changed; used heap after a full GC before %.1f MB, after "
-							+ "%.1f MB; %d assessments copied in the database in %.0f s", run.get("status").asString(),
-							processed, changed, heapBefore / 1024.0, heapAfter / 1024.0, copied, copySeconds));
+					Stats.format("%.0f assessments/s (%.1f s; second run %.0f /s)", perSecond, seconds,
+							processed / again.get("seconds").asDouble()),
+					"≥ 5,000 /s; heap after = before",
+					done && perSecond >= 5000 && growthKiB <= 16 * 1024 && growthAgainKiB <= 4 * 1024,
+					Stats.format("%s: %d processed, %d changed; used heap after a full GC: before %.1f MB, after the "
+							+ "run %.1f MB, after a second run %.1f MB; %d assessments copied in the database in %.0f s",
+							run.get("status").asString(), processed, changed, heapBefore / 1024.0, heapAfter / 1024.0,
+							heapAfterAgain / 1024.0, copied, copySeconds));
 		}
+	}
+
+	/** Starts a run of the candidate and follows it to its end; the run's view plus its wall-clock seconds. */
+	private static JsonNode runToTheEnd(Api api, String candidate) throws Exception {
+		long start = System.nanoTime();
+		String id = api.post("governance", "/api/whatif", JSON.createObjectNode().put("candidate", candidate).toString())
+			.expect(202)
+			.json()
+			.get("id")
+			.asString();
+		JsonNode run;
+		do {
+			Thread.sleep(200);
+			run = api.get("governance", "/api/whatif/" + id).expect(200).json();
+		}
+		while (run.get("status").asString().equals("RUNNING"));
+		return ((ObjectNode) run).put("seconds", (System.nanoTime() - start) / 1e9);
 	}
 
 	/** Every valid scenario document and the spec example, for the ambassador's board. */
