@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +51,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			json.writeValue(response.getOutputStream(), problem);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, limit), response);
+		chain.doFilter(new InspectedRequest(request, new Limit(limit)), response);
 	}
 
 	static ProblemDetail tooLarge(long limit) {
@@ -65,79 +62,23 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		return problem;
 	}
 
-	/** A request whose body stream fails once more than {@code limit} bytes have been read. */
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
-
-		private final long limit;
-
-		private ServletInputStream stream;
-
-		LimitedRequest(HttpServletRequest request, long limit) {
-			super(request);
-			this.limit = limit;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (stream == null) {
-				stream = new LimitedStream(super.getInputStream(), limit);
-			}
-			return stream;
-		}
-
-	}
-
-	private static final class LimitedStream extends ServletInputStream {
-
-		private final ServletInputStream in;
+	/** Fails the body's reading once more than {@code limit} bytes have been read. */
+	private static final class Limit implements InspectedRequest.Inspector {
 
 		private final long limit;
 
 		private long read;
 
-		LimitedStream(ServletInputStream in, long limit) {
-			this.in = in;
+		Limit(long limit) {
 			this.limit = limit;
 		}
 
 		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = in.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws RequestTooLargeException {
-			read += n;
+		public void read(byte[] buffer, int offset, int length) throws RequestTooLargeException {
+			read += length;
 			if (read > limit) {
 				throw new RequestTooLargeException(limit);
 			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			in.setReadListener(listener);
 		}
 
 	}

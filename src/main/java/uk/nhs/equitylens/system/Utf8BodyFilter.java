@@ -3,11 +3,8 @@ package uk.nhs.equitylens.system;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
@@ -34,83 +31,10 @@ class Utf8BodyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new CheckedRequest(request), response);
+		chain.doFilter(new InspectedRequest(request, new Utf8Check()), response);
 	}
 
-	private static final class CheckedRequest extends HttpServletRequestWrapper {
-
-		private ServletInputStream stream;
-
-		CheckedRequest(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (stream == null) {
-				stream = new CheckedStream(super.getInputStream());
-			}
-			return stream;
-		}
-
-	}
-
-	private static final class CheckedStream extends ServletInputStream {
-
-		private final ServletInputStream in;
-
-		private final Utf8Check check = new Utf8Check();
-
-		CheckedStream(ServletInputStream in) {
-			this.in = in;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			if (b < 0) {
-				check.end();
-			}
-			else {
-				check.accept(b);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = in.read(buffer, offset, length);
-			if (n < 0) {
-				check.end();
-			}
-			for (int i = 0; i < n; i++) {
-				check.accept(buffer[offset + i] & 0xFF);
-			}
-			return n;
-		}
-
-		@Override
-		public boolean isFinished() {
-			return in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			in.setReadListener(listener);
-		}
-
-	}
-
-	/**
-	 * Well-formed UTF-8, byte by byte (the Unicode Standard, table 3-7: no overlong forms, no
-	 * surrogates, nothing above U+10FFFF), and no NUL.
-	 */
-	static final class Utf8Check {
+	static final class Utf8Check implements InspectedRequest.Inspector {
 
 		private long position;
 
@@ -119,6 +43,13 @@ class Utf8BodyFilter extends OncePerRequestFilter {
 		private int low = 0x80;
 
 		private int high = 0xBF;
+
+		@Override
+		public void read(byte[] buffer, int offset, int length) throws InvalidUtf8Exception {
+			for (int i = 0; i < length; i++) {
+				accept(buffer[offset + i] & 0xFF);
+			}
+		}
 
 		void accept(int b) throws InvalidUtf8Exception {
 			if (needed > 0) {
@@ -138,7 +69,8 @@ class Utf8BodyFilter extends OncePerRequestFilter {
 			position++;
 		}
 
-		void end() throws InvalidUtf8Exception {
+		@Override
+		public void end() throws InvalidUtf8Exception {
 			if (needed > 0) {
 				throw new InvalidUtf8Exception(position);
 			}
