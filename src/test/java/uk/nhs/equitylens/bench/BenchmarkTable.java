@@ -78,6 +78,14 @@ public final class BenchmarkTable {
 		System.out.printf("   (%.0f s)%n", (System.nanoTime() - start) / 1e9);
 	}
 
+	/** "yes", "**no**", or "—" for a row that reports a figure without a target. */
+	private static String met(Figure figure) {
+		if (figure.target().isBlank() || figure.target().equals("—") || figure.target().equals("reported")) {
+			return figure.figure().equals("not measured") ? "**no**" : "—";
+		}
+		return figure.met() ? "yes" : "**no**";
+	}
+
 	private static void delete(Path folder) throws IOException {
 		try (Stream<Path> paths = Files.walk(folder)) {
 			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -90,7 +98,7 @@ public final class BenchmarkTable {
 		StringBuilder table = new StringBuilder("| Measure | Figure | Target | Met | Note |\n|---|---|---|---|---|\n");
 		for (Figure f : figures) {
 			table.append("| ").append(f.measure()).append(" | ").append(f.figure()).append(" | ").append(f.target())
-				.append(" | ").append(f.met() ? "yes" : "**no**").append(" | ").append(f.note()).append(" |\n");
+				.append(" | ").append(met(f)).append(" | ").append(f.note()).append(" |\n");
 		}
 		return table.toString();
 	}

@@ -26,11 +26,11 @@ final class Stats {
 
 	/** "median (min–max, n runs)" with the given number format, e.g. "%.0f". */
 	static String spread(List<Double> values, String format, String unit) {
-		String median = String.format(Locale.ROOT, format, median(values));
+		String median = String.format(Locale.ROOT, format, median(values)) + (unit.isEmpty() ? "" : " " + unit);
 		if (values.size() == 1) {
-			return median + " " + unit;
+			return median;
 		}
-		return median + " " + unit + " (" + String.format(Locale.ROOT, format, min(values)) + "–"
+		return median + " (" + String.format(Locale.ROOT, format, min(values)) + "–"
 				+ String.format(Locale.ROOT, format, max(values)) + ", " + values.size() + " runs)";
 	}
 
