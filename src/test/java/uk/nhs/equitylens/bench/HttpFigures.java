@@ -163,7 +163,7 @@ final class HttpFigures {
 				.asString();
 			Map<String, String> session = Map.of("Cookie", signIn(app, "ambassador"));
 			List<Figure> figures = new ArrayList<>();
-			for (String[] page : List.of(new String[] { "form page (cohorts section)", "/assessments/" + draft
+			for (String[] page : List.of(new String[] { "form page (Core20 section of a draft)", "/assessments/" + draft
 					+ "/sections/core20" }, new String[] { "result page", "/assessments/" + submitted + "/result" })) {
 				URI uri = app.uri(page[1]);
 				Wrk.run(uri, "GET", session, null, 16, 10);
