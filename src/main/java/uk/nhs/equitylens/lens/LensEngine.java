@@ -24,10 +24,10 @@ import uk.nhs.equitylens.lens.fact.RiskReduction;
 import uk.nhs.equitylens.lens.fact.Score;
 
 /**
- * Applies the lens: a new session from the shared {@link Rulebase} for each evaluation, the layers
+ * Applies the lens: a session from the shared {@link Rulebase}'s pool for each evaluation, the layers
  * run in order (classify, assess, mitigate, rate), the firings recorded by a listener, and the
- * session always disposed. Thread-safe: the rulebase is shared and immutable, sessions are not
- * shared.
+ * session always reset and returned. Thread-safe: the rulebase is shared and immutable, a session
+ * serves one evaluation at a time.
  */
 public final class LensEngine {
 

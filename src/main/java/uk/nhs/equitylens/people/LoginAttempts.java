@@ -9,8 +9,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Counts sign-in outcomes for the {@link LoginThrottle}: every wrong password or unknown username
- * (form or HTTP Basic) is a failure; a success clears the failures, touching the database only when
- * there are failures to clear (an API script signs in with every request).
+ * (form or HTTP Basic) is a failure; a success clears the failures, writing to the database only when
+ * there are failures to clear (an API script signs in with every request; the throttle's check before
+ * it is still one read per request).
  */
 @Component
 class LoginAttempts {

@@ -2,9 +2,7 @@ package uk.nhs.equitylens.people;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -16,6 +14,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * servlet filter of its own.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
+
+	private static final BasicAuthenticationConverter BASIC_CREDENTIALS = new BasicAuthenticationConverter();
 
 	/** Request attribute: the username being tried has failures on record (so a success must clear them). */
 	static final String FAILURES_ON_RECORD = LoginThrottleFilter.class.getName() + ".failuresOnRecord";
@@ -93,26 +96,23 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 	}
 
 	private static Optional<String> formUsername(HttpServletRequest request) {
-		if (!"POST".equals(request.getMethod())
-				|| !(request.getContextPath() + "/login").equals(request.getRequestURI())) {
+		// the servlet path is decoded, as the sign-in filter matches it: /%6Cogin is /login too
+		if (!"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath())) {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(request.getParameter("username"));
 	}
 
-	/** The username of Basic credentials; malformed credentials are left to the Basic filter to refuse. */
+	/**
+	 * The username of Basic credentials, read by the same converter the Basic filter uses, so that no
+	 * spelling of the header it accepts escapes the throttle; malformed credentials are left to it.
+	 */
 	private static Optional<String> basicUsername(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return Optional.empty();
-		}
 		try {
-			String credentials = new String(Base64.getDecoder().decode(header.substring(6).strip()),
-					StandardCharsets.UTF_8);
-			int colon = credentials.indexOf(':');
-			return colon < 0 ? Optional.empty() : Optional.of(credentials.substring(0, colon));
+			UsernamePasswordAuthenticationToken credentials = BASIC_CREDENTIALS.convert(request);
+			return credentials == null ? Optional.empty() : Optional.ofNullable(credentials.getName());
 		}
-		catch (IllegalArgumentException ex) {
+		catch (AuthenticationException ex) {
 			return Optional.empty();
 		}
 	}

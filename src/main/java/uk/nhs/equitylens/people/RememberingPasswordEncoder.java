@@ -73,9 +73,8 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
 			}
 			matched.put(encodedPassword, new Remembered(mac, now.plus(remember)));
 		}
-		else {
-			matched.remove(encodedPassword);
-		}
+		// a failure leaves a remembered success alone: anyone could otherwise put a person's scripts back
+		// on the full check by sending one wrong password for them
 		return matches;
 	}
 

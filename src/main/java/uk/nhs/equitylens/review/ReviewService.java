@@ -85,11 +85,13 @@ public class ReviewService implements BoardDecisions {
 					assessment.getVersion(), null, List.of()));
 		}
 		List<QueueItem> followUp = new ArrayList<>();
-		for (Assessment assessment : assessments.openReviews(user.boards())) {
+		List<Assessment> open = assessments.openReviews(user.boards());
+		Map<UUID, LatestRating> openRatings = assessments.latestRatings(open.stream().map(Assessment::getId).toList());
+		for (Assessment assessment : open) {
 			List<String> overdueMitigations = overdueMitigations(assessment, today);
 			boolean reviewOverdue = assessment.getReviewDue() != null && assessment.getReviewDue().isBefore(today);
 			if (reviewOverdue || !overdueMitigations.isEmpty()) {
-				LatestRating latest = assessments.latestRatings(List.of(assessment.getId())).get(assessment.getId());
+				LatestRating latest = openRatings.get(assessment.getId());
 				followUp.add(new QueueItem(assessment.getId(), assessment.getTitle(), assessment.getBoard(),
 						assessment.getCreatedBy(), assessment.getSubmittedAt(), latest.rating(), latest.residualRating(),
 						assessment.getVersion(), assessment.getReviewDue(), overdueMitigations));

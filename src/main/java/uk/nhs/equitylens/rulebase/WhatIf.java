@@ -351,7 +351,8 @@ public class WhatIf {
 			progress(id, processed.get(), report);
 			finish(id, INTERRUPTED, ex.getMessage());
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// an Error too (a stack overflow in a rule, memory): the run is FAILED, not left RUNNING
 			workers.stop();
 			log.error("What-if run {} failed", id, ex);
 			progress(id, processed.get(), report);
@@ -373,7 +374,7 @@ public class WhatIf {
 
 		private final ThreadPoolExecutor pool;
 
-		private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
 		Workers(int threads) {
 			AtomicInteger number = new AtomicInteger();
@@ -391,7 +392,7 @@ public class WhatIf {
 				try {
 					work.run();
 				}
-				catch (RuntimeException ex) {
+				catch (RuntimeException | Error ex) {
 					failure.compareAndSet(null, ex);
 				}
 			});
@@ -417,11 +418,15 @@ public class WhatIf {
 		}
 
 		private void raise() {
-			RuntimeException failed = failure.get();
-			if (failed != null) {
-				throw failed;
+			Throwable failed = failure.get();
+			if (failed instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (failed instanceof Error error) {
+				throw error;
 			}
 		}
+
 
 	}
 

@@ -36,7 +36,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		return !request.getServletPath().startsWith("/api/");
 	}
 
 	@Override

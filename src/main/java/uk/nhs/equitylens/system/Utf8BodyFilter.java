@@ -24,7 +24,7 @@ class Utf8BodyFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/") || type == null
+		return !request.getServletPath().startsWith("/api/") || type == null
 				|| !type.toLowerCase(java.util.Locale.ROOT).matches("application/([a-z0-9.+-]*\\+)?json(\\s*;.*)?");
 	}
 

@@ -121,6 +121,31 @@ class LoginThrottleTest {
 	}
 
 	@Test
+	void noSpellingOfTheHeaderOrThePathEscapesALock() throws Exception {
+		String username = account();
+		for (int i = 1; i <= 5; i++) {
+			basic(username, "wrong " + i, "/api/vocabulary");
+		}
+		String credentials = Base64.getEncoder()
+			.encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+		// Spring's Basic filter accepts these spellings of the header; the throttle must read them alike
+		for (String header : new String[] { "basic " + credentials, "BASIC " + credentials, "Basic\t" + credentials,
+				"  Basic " + credentials }) {
+			HttpResponse<String> refused = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base() + "/api/vocabulary")).header("Authorization", header)
+					.GET()
+					.build(), BodyHandlers.ofString());
+			assertThat(refused.statusCode()).as("'%s'", header.replace(credentials, "...")).isIn(401, 429);
+			assertThat(refused.statusCode()).as("'%s' must not get in", header.replace(credentials, "..."))
+				.isNotEqualTo(200);
+		}
+		// the sign-in form matches the decoded path: /%6Cogin is /login
+		assertThat(new Client().signIn(username, PASSWORD, "/%6Cogin").headers().firstValue("Location"))
+			.hasValue(base() + "/login?locked=15");
+	}
+
+	@Test
 	void anUnknownUsernameGetsExactlyTheAnswersAKnownOneGets() throws Exception {
 		String known = account();
 		String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
@@ -211,12 +236,16 @@ class LoginThrottleTest {
 		}
 
 		HttpResponse<String> signIn(String username, String password) throws Exception {
+			return signIn(username, password, "/login");
+		}
+
+		HttpResponse<String> signIn(String username, String password, String path) throws Exception {
 			if (csrf == null) {
 				get("/login");
 			}
 			String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf;
-			return http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+			return http.send(HttpRequest.newBuilder(URI.create(base() + path))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(BodyPublishers.ofString(form))
 				.build(), BodyHandlers.ofString());
