@@ -10,13 +10,13 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
@@ -146,9 +146,23 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks an element that loads another page, and waits until the new page is there. */
 	public void navigate(By by) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(by).click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		untilNextPage(() -> driver.findElement(by).click());
+	}
+
+	/**
+	 * Does something that loads another page (a click, a key press) and waits until the new page has
+	 * loaded. The old page is marked with a script variable that a new document does not have; this
+	 * replaces waiting for the old {@code <html>} element to go stale, which Chromium sometimes answers
+	 * with "Node with given id does not belong to the document" rather than a stale element.
+	 * @param action what loads the next page
+	 */
+	public void untilNextPage(Runnable action) {
+		String marker = UUID.randomUUID().toString();
+		driver.executeScript("window.equityLensPage = arguments[0]", marker);
+		action.run();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+			.until(d -> !marker.equals(driver.executeScript("return window.equityLensPage"))
+					&& "complete".equals(driver.executeScript("return document.readyState")));
 	}
 
 	/** The messages listed in the NHS error summary. */

@@ -1,6 +1,5 @@
 package uk.nhs.equitylens.web.browser;
 
-import java.time.Duration;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,8 +10,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -187,11 +184,8 @@ class KeyboardFormBrowserTest {
 
 	/** Tabs to a link or button and presses Enter, then waits for the next page. */
 	private void follow(Predicate<WebElement> target) {
-		WebDriver driver = browser.driver();
 		tabUntil("link or button", target);
-		WebElement page = driver.findElement(By.tagName("html"));
-		press(Keys.ENTER);
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		browser.untilNextPage(() -> press(Keys.ENTER));
 	}
 
 	private void tabTo(String id) {
