@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One code of the shared vocabulary with its label. {@code category} is set for cohorts
- * (core20, plus, inclusion_health, protected) and {@code population} for clinical areas.
+ * (core20, plus, inclusion_health, protected, age_group) and {@code population} for clinical areas.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Term(String code, String label, String category, String population, Boolean retired) {

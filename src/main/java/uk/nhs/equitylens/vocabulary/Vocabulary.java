@@ -14,9 +14,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The shared codes of the health-inequalities lens ({@code lens-vocabulary.yaml}): cohorts,
- * barriers, clinical areas, proposal types, ratings, the mitigation catalogue, programme boards
- * and decisions. Immutable; look-ups are by code.
+ * The shared codes of the health-inequalities lens ({@code lens-vocabulary.yaml}): cohorts (with
+ * their categories: core20, plus, inclusion_health, protected, age_group), barriers, clinical areas,
+ * proposal types, access changes, assurance levels, ratings, the mitigation catalogue, programme
+ * boards and decisions. Immutable; look-ups are by code.
  */
 public final class Vocabulary {
 
@@ -35,6 +36,10 @@ public final class Vocabulary {
 
 	private final Map<String, Term> proposalTypes;
 
+	private final Map<String, Term> accessChanges;
+
+	private final Map<String, Term> assuranceLevels;
+
 	private final Map<String, Term> ratings;
 
 	private final Map<String, Term> mitigations;
@@ -50,6 +55,8 @@ public final class Vocabulary {
 		this.barriers = byCode(file.accessBarriers());
 		this.clinicalAreas = byCode(file.clinicalAreas());
 		this.proposalTypes = byCode(file.proposalTypes());
+		this.accessChanges = byCode(file.accessChanges());
+		this.assuranceLevels = byCode(file.assuranceLevels());
 		this.ratings = byCode(file.ratings());
 		this.mitigations = byCode(file.mitigations());
 		this.boards = byCode(boards.isEmpty() ? file.boards() : boards);
@@ -78,6 +85,9 @@ public final class Vocabulary {
 	}
 
 	private static Map<String, Term> byCode(List<Term> terms) {
+		if (terms == null) {
+			throw new IllegalStateException("vocabulary resource " + RESOURCE + " lacks a section it must have");
+		}
 		return terms.stream()
 			.collect(Collectors.toMap(Term::code, Function.identity(), (a, b) -> {
 				throw new IllegalStateException("vocabulary code " + a.code() + " appears twice");
@@ -106,6 +116,21 @@ public final class Vocabulary {
 
 	public Map<String, Term> proposalTypes() {
 		return proposalTypes;
+	}
+
+	/** How a proposal changes the ways into a service (version 2): CLOSES_A_ROUTE, ADDS_A_ROUTE, ... */
+	public Map<String, Term> accessChanges() {
+		return accessChanges;
+	}
+
+	/** How well founded an assessment is (version 2): STRONG, ADEQUATE, WEAK. */
+	public Map<String, Term> assuranceLevels() {
+		return assuranceLevels;
+	}
+
+	/** The cohorts of one category ({@code protected}, {@code age_group}, ...), in the vocabulary's order. */
+	public List<Term> cohortsIn(String category) {
+		return cohorts.values().stream().filter(t -> category.equals(t.category())).toList();
 	}
 
 	public Map<String, Term> ratings() {
@@ -149,7 +174,9 @@ public final class Vocabulary {
 			@JsonProperty("impact_directions") List<String> impactDirections,
 			@JsonProperty("access_barriers") List<Term> accessBarriers,
 			@JsonProperty("clinical_areas") List<Term> clinicalAreas,
-			@JsonProperty("proposal_types") List<Term> proposalTypes, List<Term> ratings,
+			@JsonProperty("proposal_types") List<Term> proposalTypes,
+			@JsonProperty("access_changes") List<Term> accessChanges,
+			@JsonProperty("assurance_levels") List<Term> assuranceLevels, List<Term> ratings,
 			List<Term> mitigations, List<Term> boards,
 			@JsonProperty("board_decisions") List<String> boardDecisions) {
 	}

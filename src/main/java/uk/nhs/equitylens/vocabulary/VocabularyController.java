@@ -26,6 +26,7 @@ class VocabularyController {
 		return new VocabularyView(vocabulary.version(), list(vocabulary.cohorts().values()),
 				vocabulary.impactDirections(), list(vocabulary.barriers().values()), names(Severity.values()),
 				list(vocabulary.clinicalAreas().values()), list(vocabulary.proposalTypes().values()),
+				list(vocabulary.accessChanges().values()), list(vocabulary.assuranceLevels().values()),
 				list(vocabulary.ratings().values()), list(vocabulary.mitigations().values()),
 				names(MitigationStatus.values()), list(vocabulary.boards().values()), vocabulary.boardDecisions());
 	}
@@ -40,7 +41,8 @@ class VocabularyController {
 
 	/** The vocabulary as served: the keys of the proposal document's code lists. */
 	record VocabularyView(int version, List<Term> cohorts, List<String> impactDirections, List<Term> barriers,
-			List<String> severities, List<Term> clinicalAreas, List<Term> proposalTypes, List<Term> ratings,
+			List<String> severities, List<Term> clinicalAreas, List<Term> proposalTypes, List<Term> accessChanges,
+			List<Term> assuranceLevels, List<Term> ratings,
 			List<Term> mitigations, List<String> mitigationStatuses, List<Term> boards, List<String> boardDecisions) {
 	}
 

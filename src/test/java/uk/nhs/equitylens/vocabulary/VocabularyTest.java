@@ -39,6 +39,21 @@ class VocabularyTest {
 	}
 
 	@Test
+	void versionTwoAddsAccessChangesAssuranceLevelsAndAgeGroups() {
+		Vocabulary vocabulary = Vocabulary.load();
+
+		assertThat(vocabulary.version()).isEqualTo(2);
+		assertThat(vocabulary.accessChanges()).containsOnlyKeys("CLOSES_A_ROUTE", "MOVES_A_ROUTE", "REDUCES_A_ROUTE",
+				"MAKES_A_ROUTE_DIGITAL", "TIGHTENS_ELIGIBILITY", "ADDS_A_ROUTE");
+		assertThat(vocabulary.accessChanges().keySet()).first().isEqualTo("CLOSES_A_ROUTE");
+		assertThat(vocabulary.accessChanges().get("ADDS_A_ROUTE").label()).startsWith("A new way in");
+		assertThat(vocabulary.assuranceLevels().keySet()).containsExactly("STRONG", "ADEQUATE", "WEAK");
+		assertThat(vocabulary.cohortsIn("age_group")).extracting(Term::code)
+			.containsExactly("OLDER_PEOPLE", "CHILDREN_YOUNG_PEOPLE");
+		assertThat(vocabulary.cohortsIn("protected")).hasSize(9).first().extracting(Term::code).isEqualTo("AGE");
+	}
+
+	@Test
 	void aDeploymentCanConfigureItsOwnBoards() {
 		Vocabulary vocabulary = Vocabulary.load(java.util.List.of(Term.of("STROKE", "Stroke network")));
 
