@@ -1,6 +1,7 @@
 package uk.nhs.equitylens.proposal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * unknown code is reported by field rather than as unreadable JSON. Keys the spec does not define
  * (questions added to a form) are kept in {@link #more()}, written back as they came, and reach the
  * rules as {@code Answer} facts.
+ * <p>
+ * {@code accessChanges} (version 2) is the one list where absent and empty differ: absent
+ * ({@code null}) means not said, so the rules infer the change from the proposal type; empty means
+ * no way into the service changes. Both are kept as they came, through JSON and storage.
+ * {@code assessorView} is the ambassador's own rating with its reason, stored with every evaluation
+ * so that the board sees it beside the lens's rating.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProposalDocument(
@@ -37,24 +44,36 @@ public record ProposalDocument(
 		@Size(max = 60) List<@NotNull @Valid CohortAnswer> cohorts,
 		@Size(max = 30) List<@NotNull @Valid BarrierAnswer> barriers,
 		@Size(max = 20) List<@NotNull String> clinicalAreas,
+		@Size(max = 20) List<@NotNull String> accessChanges,
 		@Valid EvidenceAnswer evidence,
 		@Valid EngagementAnswer engagement,
 		@Valid MonitoringAnswer monitoring,
 		@Size(max = 40) List<@NotNull @Valid MitigationAnswer> mitigations,
+		@Valid AssessorView assessorView,
 		@JsonAnySetter @JsonAnyGetter Map<String, Object> more) {
 
 	public ProposalDocument {
 		cohorts = cohorts == null ? List.of() : cohorts;
 		barriers = barriers == null ? List.of() : barriers;
 		clinicalAreas = clinicalAreas == null ? List.of() : clinicalAreas;
+		// null stays null: "not said" (inferred from the proposal type) is not "nothing changes"
+		accessChanges = accessChanges == null ? null : Collections.unmodifiableList(new ArrayList<>(accessChanges));
 		mitigations = mitigations == null ? List.of() : mitigations;
 		more = more == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(more));
+	}
+
+	/**
+	 * Whether the document says how the ways into the service change: {@code accessChanges} is
+	 * present, possibly empty (no way in changes). When not, the rules infer it from the proposal type.
+	 */
+	public boolean accessChangesGiven() {
+		return accessChanges != null;
 	}
 
 	/** The same document with other mitigations (the ambassador's responses). */
 	public ProposalDocument withMitigations(List<MitigationAnswer> newMitigations) {
 		return new ProposalDocument(title, board, proposalType, summary, population, cohorts, barriers, clinicalAreas,
-				evidence, engagement, monitoring, newMitigations, more);
+				accessChanges, evidence, engagement, monitoring, newMitigations, assessorView, more);
 	}
 
 	/**
@@ -96,6 +115,16 @@ public record ProposalDocument(
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record MonitoringAnswer(Boolean planned, Boolean byDeprivation, Boolean byEthnicity) {
+	}
+
+	/**
+	 * The ambassador's own view of the risk, beside the lens's rating.
+	 *
+	 * @param rating a {@code ratings} code (LOW, MODERATE, HIGH, SEVERE)
+	 * @param reason why; required when a rating is given
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AssessorView(String rating, @Size(max = 2000) String reason) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

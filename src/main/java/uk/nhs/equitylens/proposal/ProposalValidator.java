@@ -17,6 +17,7 @@ import uk.nhs.equitylens.deprivation.DeprivationIndex;
 import uk.nhs.equitylens.lens.fact.Impact;
 import uk.nhs.equitylens.lens.fact.MitigationStatus;
 import uk.nhs.equitylens.lens.fact.Severity;
+import uk.nhs.equitylens.proposal.ProposalDocument.AssessorView;
 import uk.nhs.equitylens.proposal.ProposalDocument.BarrierAnswer;
 import uk.nhs.equitylens.proposal.ProposalDocument.CohortAnswer;
 import uk.nhs.equitylens.proposal.ProposalDocument.MitigationAnswer;
@@ -28,6 +29,9 @@ import uk.nhs.equitylens.vocabulary.Vocabulary;
  * every area against the deprivation data. Reports all problems at once, each by field.
  */
 public final class ProposalValidator {
+
+	/** The statuses that count toward the residual rating, and so need an owner and a due date. */
+	private static final Set<String> TAKEN_ON = Set.of("COMMITTED", "DONE");
 
 	private final Vocabulary vocabulary;
 
@@ -41,7 +45,10 @@ public final class ProposalValidator {
 		this.validator = validator;
 	}
 
-	/** Every problem with the document; empty when it can be assessed. */
+	/**
+	 * Every problem with the document; empty when it can be assessed. Completeness for submission is
+	 * a separate question ({@link Completeness}): a dry run assesses an incomplete document.
+	 */
 	public List<Violation> check(ProposalDocument document) {
 		List<Violation> violations = new ArrayList<>();
 		if (document == null) {
@@ -95,17 +102,59 @@ public final class ProposalValidator {
 					violations);
 		}
 		duplicates("clinicalAreas", areas, Function.identity(), "", violations);
-		List<MitigationAnswer> mitigations = document.mitigations();
+		if (document.accessChangesGiven()) {
+			List<String> changes = document.accessChanges();
+			for (int i = 0; i < changes.size(); i++) {
+				code("accessChanges[" + i + "]", changes.get(i), vocabulary.accessChanges().keySet(), "access change",
+						violations);
+			}
+			duplicates("accessChanges", changes, Function.identity(), "", violations);
+		}
+		checkAssessorView(document.assessorView(), violations);
+		violations.addAll(checkMitigations(document.mitigations()));
+	}
+
+	/**
+	 * The problems with a list of mitigation responses on their own: codes, statuses, no code twice,
+	 * and an owner and a due date for every one that is COMMITTED or DONE. Used for whole documents
+	 * and for the mitigation responses of a saved assessment alike.
+	 */
+	public List<Violation> checkMitigations(List<MitigationAnswer> mitigations) {
+		List<Violation> violations = new ArrayList<>();
 		for (int i = 0; i < mitigations.size(); i++) {
 			MitigationAnswer mitigation = mitigations.get(i);
-			if (mitigation != null) {
-				code("mitigations[" + i + "].code", mitigation.code(), vocabulary.mitigations().keySet(),
-						"mitigation", violations);
-				code("mitigations[" + i + "].status", mitigation.status(), names(MitigationStatus.values()),
-						"mitigation status", violations);
+			if (mitigation == null) {
+				continue;
+			}
+			String at = "mitigations[" + i + "]";
+			code(at + ".code", mitigation.code(), vocabulary.mitigations().keySet(), "mitigation", violations);
+			code(at + ".status", mitigation.status(), names(MitigationStatus.values()), "mitigation status",
+					violations);
+			if (mitigation.status() != null && TAKEN_ON.contains(mitigation.status())) {
+				String status = mitigation.status().toLowerCase(java.util.Locale.UK);
+				if (mitigation.owner() == null || mitigation.owner().isBlank()) {
+					violations.add(new Violation(at + ".owner",
+							"Name who owns this mitigation: a mitigation that is " + status + " needs an owner"));
+				}
+				if (mitigation.due() == null) {
+					violations.add(new Violation(at + ".due",
+							"Give the date this mitigation is due: a mitigation that is " + status + " needs a due date"));
+				}
 			}
 		}
 		duplicates("mitigations", mitigations, MitigationAnswer::code, ".code", violations);
+		return violations;
+	}
+
+	private void checkAssessorView(AssessorView view, List<Violation> violations) {
+		if (view == null) {
+			return;
+		}
+		code("assessorView.rating", view.rating(), vocabulary.ratings().keySet(), "rating", violations);
+		boolean rated = view.rating() != null && !view.rating().isBlank();
+		if (rated && (view.reason() == null || view.reason().isBlank())) {
+			violations.add(new Violation("assessorView.reason", "Give the reason for your own rating"));
+		}
 	}
 
 	private void checkPopulation(ProposalDocument.Population population, List<Violation> violations) {

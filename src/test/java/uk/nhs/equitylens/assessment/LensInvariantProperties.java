@@ -136,8 +136,10 @@ class LensInvariantProperties {
 		Random random = new Random(seed);
 		ProposalDocument shuffled = new ProposalDocument(document.title(), document.board(), document.proposalType(),
 				document.summary(), document.population(), shuffle(document.cohorts(), random),
-				shuffle(document.barriers(), random), shuffle(document.clinicalAreas(), random), document.evidence(),
-				document.engagement(), document.monitoring(), shuffle(document.mitigations(), random), document.more());
+				shuffle(document.barriers(), random), shuffle(document.clinicalAreas(), random),
+				document.accessChanges() == null ? null : shuffle(document.accessChanges(), random), document.evidence(),
+				document.engagement(), document.monitoring(), shuffle(document.mitigations(), random),
+				document.assessorView(), document.more());
 
 		AssessmentResult original = evaluate(document);
 		AssessmentResult reordered = evaluate(shuffled);
@@ -195,12 +197,14 @@ class LensInvariantProperties {
 
 	private static ProposalDocument withCohorts(ProposalDocument d, List<CohortAnswer> cohorts) {
 		return new ProposalDocument(d.title(), d.board(), d.proposalType(), d.summary(), d.population(), cohorts,
-				d.barriers(), d.clinicalAreas(), d.evidence(), d.engagement(), d.monitoring(), d.mitigations(), d.more());
+				d.barriers(), d.clinicalAreas(), d.accessChanges(), d.evidence(), d.engagement(), d.monitoring(),
+				d.mitigations(), d.assessorView(), d.more());
 	}
 
 	private static ProposalDocument withBarriers(ProposalDocument d, List<BarrierAnswer> barriers) {
 		return new ProposalDocument(d.title(), d.board(), d.proposalType(), d.summary(), d.population(), d.cohorts(),
-				barriers, d.clinicalAreas(), d.evidence(), d.engagement(), d.monitoring(), d.mitigations(), d.more());
+				barriers, d.clinicalAreas(), d.accessChanges(), d.evidence(), d.engagement(), d.monitoring(),
+				d.mitigations(), d.assessorView(), d.more());
 	}
 
 	private static ProposalDocument withImpact(ProposalDocument d, int index, Impact impact) {

@@ -55,8 +55,8 @@ class NotAssessedFindingsTest {
 	/** The shrunk counterexamples: nobody affected, evidence split, engaged, co-produced and monitored. */
 	private static ProposalDocument minimal(String type, List<CohortAnswer> cohorts, List<BarrierAnswer> barriers) {
 		return new ProposalDocument("!", "PLANNED_CARE", type, "!", new Population(0L, null, List.of(), null), cohorts,
-				barriers, List.of(), new EvidenceAnswer(true, null), new EngagementAnswer(true, true, null),
-				new MonitoringAnswer(true, true, true), List.of(), Map.of());
+				barriers, List.of(), null, new EvidenceAnswer(true, null), new EngagementAnswer(true, true, null),
+				new MonitoringAnswer(true, true, true), List.of(), null, Map.of());
 	}
 
 }

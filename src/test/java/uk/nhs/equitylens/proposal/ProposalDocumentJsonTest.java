@@ -30,6 +30,49 @@ class ProposalDocumentJsonTest {
 		assertThat(json.readTree(json.writeValueAsString(document)).has("more")).isFalse();
 	}
 
+	@Test
+	void accessChangesAbsentAndEmptyAreDifferentAndBothSurviveARoundTrip() {
+		String base = "{\"title\": \"T\", \"board\": \"PLANNED_CARE\", \"proposalType\": \"CLOSURE_REDUCTION\","
+				+ " \"summary\": \"S\", \"population\": {\"affected\": 10}%s}";
+
+		ProposalDocument absent = json.readValue(base.formatted(""), ProposalDocument.class);
+		ProposalDocument empty = json.readValue(base.formatted(", \"accessChanges\": []"), ProposalDocument.class);
+		ProposalDocument some = json.readValue(base.formatted(", \"accessChanges\": [\"CLOSES_A_ROUTE\"]"),
+				ProposalDocument.class);
+
+		assertThat(absent.accessChangesGiven()).isFalse();
+		assertThat(absent.accessChanges()).isNull();
+		assertThat(empty.accessChangesGiven()).isTrue();
+		assertThat(empty.accessChanges()).isEmpty();
+		assertThat(some.accessChanges()).containsExactly("CLOSES_A_ROUTE");
+		assertThat(json.readTree(json.writeValueAsString(absent)).has("accessChanges")).isFalse();
+		assertThat(json.readTree(json.writeValueAsString(empty)).get("accessChanges").isArray()).isTrue();
+		assertThat(json.readTree(json.writeValueAsString(empty)).get("accessChanges")).isEmpty();
+		ProposalDocument emptyAgain = json.readValue(json.writeValueAsString(empty), ProposalDocument.class);
+		ProposalDocument absentAgain = json.readValue(json.writeValueAsString(absent), ProposalDocument.class);
+		assertThat(emptyAgain).isEqualTo(empty);
+		assertThat(emptyAgain.accessChangesGiven()).isTrue();
+		assertThat(absentAgain.accessChangesGiven()).isFalse();
+		assertThat(absent.more()).doesNotContainKey("accessChanges");
+		assertThat(empty.more()).doesNotContainKey("accessChanges");
+	}
+
+	@Test
+	void accessChangesAndTheAssessorsViewSurviveTheMitigationsCopy() {
+		ProposalDocument document = json.readValue("{\"title\": \"T\", \"board\": \"PLANNED_CARE\","
+				+ " \"proposalType\": \"NEW_SERVICE\", \"summary\": \"S\", \"population\": {\"affected\": 10},"
+				+ " \"accessChanges\": [], \"assessorView\": {\"rating\": \"HIGH\", \"reason\": \"The phone line closes.\"}}",
+				ProposalDocument.class);
+
+		ProposalDocument copy = document.withMitigations(java.util.List.of());
+
+		assertThat(copy.accessChanges()).isNotNull().isEmpty();
+		assertThat(copy.assessorView()).isEqualTo(new ProposalDocument.AssessorView("HIGH", "The phone line closes."));
+		assertThat(json.readTree(json.writeValueAsString(copy)).get("assessorView").get("rating").asString())
+			.isEqualTo("HIGH");
+		assertThat(copy.more()).isEmpty();
+	}
+
 	/** Shrunk by ApiRobustnessProperties: a stored draft with this number made submission fail with 500. */
 	@Test
 	void aWholeNumberTooBigForItsFieldIsNamedNotAnInternalError() {

@@ -20,6 +20,7 @@ import uk.nhs.equitylens.deprivation.DeprivationEdition;
 import uk.nhs.equitylens.lens.fact.Impact;
 import uk.nhs.equitylens.lens.fact.MitigationStatus;
 import uk.nhs.equitylens.lens.fact.Severity;
+import uk.nhs.equitylens.proposal.ProposalDocument.AssessorView;
 import uk.nhs.equitylens.proposal.ProposalDocument.BarrierAnswer;
 import uk.nhs.equitylens.proposal.ProposalDocument.CohortAnswer;
 import uk.nhs.equitylens.proposal.ProposalDocument.EngagementAnswer;
@@ -67,11 +68,66 @@ public final class Proposals {
 			.use(cohorts()).in((d, v) -> { d.cohorts = v; return d; })
 			.use(barriers()).in((d, v) -> { d.barriers = v; return d; })
 			.use(clinicalAreas()).in((d, v) -> { d.clinicalAreas = v; return d; })
+			.use(accessChanges()).in((d, v) -> { d.accessChanges = v; return d; })
 			.use(evidence()).in((d, v) -> { d.evidence = v; return d; })
 			.use(engagement()).in((d, v) -> { d.engagement = v; return d; })
 			.use(monitoring()).in((d, v) -> { d.monitoring = v; return d; })
 			.use(mitigations()).in((d, v) -> { d.mitigations = v; return d; })
+			.use(assessorView()).in((d, v) -> { d.assessorView = v; return d; })
 			.build(Draft::document);
+	}
+
+	/**
+	 * Valid documents that are also complete for submission ({@link Completeness}): CORE20 and the
+	 * nine protected characteristics answered, and every answer other than UNKNOWN with evidence.
+	 */
+	public static Arbitrary<ProposalDocument> complete() {
+		return Combinators.combine(valid(), requiredCohorts()).as((document, required) -> {
+			List<CohortAnswer> cohorts = new ArrayList<>(required);
+			for (CohortAnswer answer : document.cohorts()) {
+				if (cohorts.stream().noneMatch(c -> c.code().equals(answer.code()))) {
+					cohorts.add(answer.impact().equals("UNKNOWN") || answer.evidence() != null ? answer
+							: new CohortAnswer(answer.code(), answer.impact(), "Service data by group"));
+				}
+			}
+			return new ProposalDocument(document.title(), document.board(), document.proposalType(),
+					document.summary(), document.population(), cohorts, document.barriers(), document.clinicalAreas(),
+					document.accessChanges(), document.evidence(), document.engagement(), document.monitoring(),
+					document.mitigations(), document.assessorView(), document.more());
+		});
+	}
+
+	/** An answer with evidence (UNKNOWN may go without) for CORE20 and each protected characteristic. */
+	static Arbitrary<List<CohortAnswer>> requiredCohorts() {
+		List<String> codes = new ArrayList<>();
+		codes.add("CORE20");
+		VOCABULARY.cohortsIn("protected").forEach(t -> codes.add(t.code()));
+		Arbitrary<CohortAnswer> any = Arbitraries.of(Impact.class).map(Enum::name).flatMap(impact -> text(4000)
+			.injectNull(impact.equals("UNKNOWN") ? 0.5 : 0.0)
+			.map(evidence -> new CohortAnswer("?", impact, evidence)));
+		return any.list().ofSize(codes.size()).map(answers -> {
+			List<CohortAnswer> named = new ArrayList<>();
+			for (int i = 0; i < codes.size(); i++) {
+				named.add(new CohortAnswer(codes.get(i), answers.get(i).impact(), answers.get(i).evidence()));
+			}
+			return named;
+		});
+	}
+
+	/** Absent (inferred from the proposal type), empty (no way in changes), or some of the codes. */
+	public static Arbitrary<List<String>> accessChanges() {
+		return Arbitraries.of(List.copyOf(VOCABULARY.accessChanges().keySet()))
+			.list()
+			.ofMaxSize(3)
+			.uniqueElements()
+			.injectNull(0.3);
+	}
+
+	/** No view, or a rating with its reason. */
+	public static Arbitrary<AssessorView> assessorView() {
+		return Combinators.combine(Arbitraries.of(List.copyOf(VOCABULARY.ratings().keySet())), text(2000))
+			.as(AssessorView::new)
+			.injectNull(0.5);
 	}
 
 	public static Arbitrary<Population> population() {
@@ -107,11 +163,15 @@ public final class Proposals {
 		return mitigation().list().ofMaxSize(6).uniqueElements(MitigationAnswer::code);
 	}
 
+	/** A mitigation response; one COMMITTED or DONE always names its owner and due date. */
 	public static Arbitrary<MitigationAnswer> mitigation() {
-		return Combinators.combine(Arbitraries.of(List.copyOf(VOCABULARY.mitigations().keySet())),
-				Arbitraries.of(MitigationStatus.class).map(Enum::name), text(200).injectNull(0.3), dates().injectNull(0.3),
-				text(2000).injectNull(0.5))
-			.as(MitigationAnswer::new);
+		return Arbitraries.of(MitigationStatus.class).map(Enum::name).flatMap(status -> {
+			double absent = status.equals("PROPOSED") ? 0.3 : 0.0;
+			return Combinators.combine(Arbitraries.of(List.copyOf(VOCABULARY.mitigations().keySet())),
+					Arbitraries.just(status), text(200).injectNull(absent), dates().injectNull(absent),
+					text(2000).injectNull(0.5))
+				.as(MitigationAnswer::new);
+		});
 	}
 
 	static Arbitrary<EvidenceAnswer> evidence() {
@@ -190,6 +250,8 @@ public final class Proposals {
 
 		List<String> clinicalAreas;
 
+		List<String> accessChanges;
+
 		EvidenceAnswer evidence;
 
 		EngagementAnswer engagement;
@@ -198,9 +260,11 @@ public final class Proposals {
 
 		List<MitigationAnswer> mitigations;
 
+		AssessorView assessorView;
+
 		ProposalDocument document() {
 			return new ProposalDocument(title, board, type, summary, population, cohorts, barriers, clinicalAreas,
-					evidence, engagement, monitoring, mitigations, Map.of());
+					accessChanges, evidence, engagement, monitoring, mitigations, assessorView, Map.of());
 		}
 
 	}
