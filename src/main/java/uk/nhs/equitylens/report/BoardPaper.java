@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,13 @@ public class BoardPaper {
 
 	/** Liberation Sans, from PDFBox. */
 	private static final String PDF_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+	/** Noto Naskh Arabic and Noto Emoji (SIL Open Font Licence), copied from npm into the jar by the build. */
+	private static final String NASKH_REGULAR = "/fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf";
+
+	private static final String NASKH_BOLD = "/fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf";
+
+	private static final String EMOJI = "/fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf";
 
 	/** The board paper's stylesheet, also served to browsers as /css/board-paper.css. */
 	static final String STYLESHEET = "/static/css/board-paper.css";
@@ -145,8 +153,22 @@ public class BoardPaper {
 			builder.useFastMode();
 			// the PDF's standard fonts draw only Western European letters; Liberation Sans (shipped in PDFBox,
 			// SIL Open Font Licence) also has Welsh (ŵ, ŷ), Polish and the rest of Latin, Greek and Cyrillic.
-			// It has no Arabic script (Urdu) and no emoji: those are left out of the PDF.
+			// Letters it lacks fall back, per character, to the next family in the stylesheet's list: Noto
+			// Naskh Arabic (Urdu, Arabic; joined and right to left by RightToLeftText), then Noto Emoji.
+			// Those two (1.3 MB to parse) and right-to-left support (every paragraph split by direction) are
+			// set up only for a paper that has such characters, so an English paper does no more than before.
 			builder.useFont(() -> PDDocument.class.getResourceAsStream(PDF_FONT), "Liberation Sans");
+			if (html.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+				builder.useFont(() -> BoardPaper.class.getResourceAsStream(NASKH_REGULAR), "Noto Naskh Arabic", 400,
+						BaseRendererBuilder.FontStyle.NORMAL, true);
+				builder.useFont(() -> BoardPaper.class.getResourceAsStream(NASKH_BOLD), "Noto Naskh Arabic", 700,
+						BaseRendererBuilder.FontStyle.NORMAL, true);
+				builder.useUnicodeBidiSplitter(RightToLeftText.splitters());
+				builder.useUnicodeBidiReorderer(RightToLeftText.reorderer());
+			}
+			if (html.codePoints().anyMatch(BoardPaper::mayBeEmoji)) {
+				builder.useFont(() -> BoardPaper.class.getResourceAsStream(EMOJI), "Noto Emoji");
+			}
 			builder.withHtmlContent(html, "/");
 			builder.toStream(out);
 			builder.run();
@@ -155,6 +177,11 @@ public class BoardPaper {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The board paper could not be rendered as PDF", ex);
 		}
+	}
+
+	/** Symbols and pictographs Liberation Sans does not draw, where Noto Emoji may. */
+	private static boolean mayBeEmoji(int codePoint) {
+		return codePoint >= 0x1F000 || (codePoint >= 0x2300 && codePoint <= 0x2BFF) || codePoint == 0xFE0F;
 	}
 
 	/** 2027-03-31 as a board paper writes it: 31 March 2027. */

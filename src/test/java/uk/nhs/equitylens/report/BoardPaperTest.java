@@ -47,7 +47,7 @@ class BoardPaperTest {
 	@Test
 	void thePdfCarriesTheRatingEveryFindingAndEveryRequiredMitigation() throws Exception {
 		ObjectNode document;
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			document = (ObjectNode) json.readTree(in);
 		}
 		document.remove("mitigations");
