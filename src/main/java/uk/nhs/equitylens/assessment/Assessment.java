@@ -77,6 +77,18 @@ public class Assessment extends AssignedIdEntity {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * A draft is answered under the current form: one started under an older version takes the new
+	 * one (its answers stay as they are). A submitted assessment keeps its version.
+	 */
+	void answerUnder(String currentFormVersion) {
+		if (!isEditable()) {
+			throw new IllegalTransitionException("Assessment " + id + " is " + status
+					+ "; it keeps the form version " + formVersion + " it was answered under.");
+		}
+		this.formVersion = currentFormVersion;
+	}
+
 	/** DRAFT (or CHANGES_REQUESTED) to SUBMITTED, once the answers are valid and the rules have assessed them. */
 	void submit(String answers, Instant now) {
 		if (!isEditable()) {

@@ -28,7 +28,7 @@ class AssessmentConfiguration {
 	@Bean
 	Assessor assessor(Vocabulary vocabulary, DeprivationIndex deprivation, ProposalValidator validator,
 			ActiveRulebase engine, DeprivationProperties deprivationProperties,
-			@Value("${equitylens.form-version:hiia/1}") String formVersion) {
+			@Value("${equitylens.form-version:hiia/2}") String formVersion) {
 		return new Assessor(vocabulary, deprivation, validator, engine, deprivationProperties.edition(), formVersion);
 	}
 

@@ -125,7 +125,10 @@ class AssessmentPages implements WebPage {
 		}
 		FormDefinition form = service.formOf(assessment);
 		ObjectNode answers = service.answers(assessment);
-		List<FormError> problems = formAnswers.check(form, answers);
+		List<FormError> problems = new ArrayList<>(formAnswers.check(form, answers));
+		// a section with an answer still missing for submission (a protected characteristic) is not done
+		service.missingForSubmission(answers)
+			.forEach(v -> problems.add(formAnswers.locate(form, answers, v.field(), v.message())));
 		List<Task> tasks = new ArrayList<>();
 		List<Section> sections = form.sections();
 		for (int i = 0; i < sections.size(); i++) {
@@ -240,15 +243,24 @@ class AssessmentPages implements WebPage {
 				case "COMMITTED", "DONE", "PROPOSED" -> {
 					String owner = value(posted, code + ".owner");
 					LocalDate due = date(posted, code + ".due");
-					if (!response.equals("PROPOSED") && owner.isBlank()) {
-						errors.add(new FormError("mitigations", code, code + "-owner", "Enter who owns: " + label));
+					boolean takenOn = !response.equals("PROPOSED");
+					String status = response.equals("DONE") ? "done" : "committed";
+					if (takenOn && owner.isBlank()) {
+						errors.add(new FormError("mitigations", code, code + "-owner",
+								"Enter who owns this mitigation (it is " + status + "): " + label));
 					}
 					if (owner.length() > 200) {
 						errors.add(new FormError("mitigations", code, code + "-owner", "The owner must be 200 characters or fewer"));
 					}
-					if (response.equals("COMMITTED") && due == null) {
+					boolean dateTyped = !(value(posted, code + ".due.day") + value(posted, code + ".due.month")
+							+ value(posted, code + ".due.year")).isEmpty();
+					if (due == null && dateTyped) {
 						errors.add(new FormError("mitigations", code, code + "-due-day",
-								"Enter a real due date for: " + label));
+								"The due date must be a real date, like 31 3 2027: " + label));
+					}
+					else if (takenOn && due == null) {
+						errors.add(new FormError("mitigations", code, code + "-due-day",
+								"Enter the date this mitigation is due (it is " + status + "): " + label));
 					}
 					taken.add(new MitigationAnswer(code, response, owner.isBlank() ? null : owner, due,
 							blankToNull(value(posted, code + ".note"))));
@@ -271,7 +283,18 @@ class AssessmentPages implements WebPage {
 		if (!errors.isEmpty()) {
 			return resultPage(model, assessment, posted.toSingleValueMap(), errors);
 		}
-		service.respondToMitigations(id, taken, declined);
+		try {
+			service.respondToMitigations(id, taken, declined);
+		}
+		catch (InvalidProposalException ex) {
+			// what the page checks the service checks again; show anything it finds the same way
+			for (Violation v : ex.violations()) {
+				String code = mitigationAt(taken, v.field());
+				errors.add(new FormError("mitigations", code, code + (v.field().endsWith(".due") ? "-due-day" : "-owner"),
+						v.message() + ": " + vocabulary.mitigationLabel(code)));
+			}
+			return resultPage(model, assessment, posted.toSingleValueMap(), errors);
+		}
 		return "redirect:/assessments/" + id + "/result#mitigations";
 	}
 
@@ -384,6 +407,15 @@ class AssessmentPages implements WebPage {
 		return form.question(question)
 			.map(q -> q.required() && message.startsWith("is required") ? q.missing() : q.label() + ": " + message)
 			.orElse(violation.field() + ": " + message);
+	}
+
+	/** The code of the response a field like {@code mitigations[2].owner} is about. */
+	private static String mitigationAt(List<MitigationAnswer> taken, String field) {
+		java.util.regex.Matcher index = java.util.regex.Pattern.compile("^mitigations\\[(\\d+)\\]").matcher(field);
+		if (index.find() && Integer.parseInt(index.group(1)) < taken.size()) {
+			return taken.get(Integer.parseInt(index.group(1))).code();
+		}
+		return "add-code";
 	}
 
 	private static String value(MultiValueMap<String, String> posted, String name) {

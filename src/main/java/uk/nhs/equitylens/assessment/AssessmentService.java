@@ -25,6 +25,7 @@ import uk.nhs.equitylens.people.LensUser;
 import uk.nhs.equitylens.people.Role;
 import uk.nhs.equitylens.form.FormDefinition;
 import uk.nhs.equitylens.form.FormError;
+import uk.nhs.equitylens.proposal.Completeness;
 import uk.nhs.equitylens.proposal.InvalidProposalException;
 import uk.nhs.equitylens.proposal.ProposalDocument;
 import uk.nhs.equitylens.proposal.ProposalDocument.MitigationAnswer;
@@ -50,6 +51,8 @@ public class AssessmentService {
 
 	private final ProposalValidator validator;
 
+	private final Completeness completeness;
+
 	private final FormAnswers formAnswers;
 
 	private final Vocabulary vocabulary;
@@ -69,6 +72,7 @@ public class AssessmentService {
 		this.evaluations = evaluations;
 		this.assessor = assessor;
 		this.validator = validator;
+		this.completeness = new Completeness(vocabulary);
 		this.formAnswers = formAnswers;
 		this.vocabulary = vocabulary;
 		this.json = json;
@@ -83,10 +87,15 @@ public class AssessmentService {
 		return formAnswers.forms().current();
 	}
 
-	/** The form an assessment was answered under. */
+	/**
+	 * The form an assessment is answered under. A draft (or one sent back for changes) is always
+	 * answered under the current form: one started under an older version opens under the new one,
+	 * its answers kept and the new questions unanswered, and takes the new version with its next
+	 * save. A submitted assessment keeps the version it was answered under.
+	 */
 	@Transactional(readOnly = true)
 	public FormDefinition formOf(Assessment assessment) {
-		return formAnswers.forms().version(assessment.getFormVersion());
+		return assessment.isEditable() ? currentForm() : formAnswers.forms().version(assessment.getFormVersion());
 	}
 
 	/**
@@ -99,6 +108,7 @@ public class AssessmentService {
 			throw new AccessDeniedException("Only ambassadors create assessments.");
 		}
 		checkDraft(answers, user);
+		checkMitigations(answers);
 		Assessment assessment = new Assessment(UUID.randomUUID(), text(answers, "board"), text(answers, "title"),
 				currentForm().version(), json.writeValueAsString(answers), user.username(), clock.instant());
 		return assessments.save(assessment);
@@ -115,6 +125,8 @@ public class AssessmentService {
 	public Assessment saveDraft(UUID id, ObjectNode answers) {
 		Assessment assessment = editable(id);
 		checkDraft(answers, CurrentUser.get());
+		checkMitigations(answers);
+		assessment.answerUnder(formOf(assessment).version());
 		assessment.saveAnswers(text(answers, "board"), text(answers, "title"), json.writeValueAsString(answers),
 				clock.instant());
 		return assessment;
@@ -140,15 +152,18 @@ public class AssessmentService {
 			answers.put("title", assessment.getTitle());
 			answers.put("board", assessment.getBoard());
 		}
+		assessment.answerUnder(form.version());
 		assessment.saveAnswers(text(answers, "board"), text(answers, "title"), json.writeValueAsString(answers),
 				clock.instant());
 		return dedupe(errors);
 	}
 
 	/**
-	 * Validates the whole draft against its form and the proposal rules, has the lens assess it and
-	 * stores the evaluation; the draft becomes SUBMITTED. Throws {@link InvalidProposalException}
-	 * listing every problem, in which case nothing changes.
+	 * Validates the whole draft against its form and the proposal rules, checks that it is complete
+	 * for submission ({@link Completeness}: CORE20 and the nine protected characteristics answered,
+	 * with their evidence), has the lens assess it and stores the evaluation; the draft becomes
+	 * SUBMITTED under the current form. Throws {@link InvalidProposalException} listing every problem
+	 * and every missing answer, in which case nothing changes.
 	 */
 	public StoredEvaluation submit(UUID id) {
 		Assessment assessment = editable(id);
@@ -156,7 +171,8 @@ public class AssessmentService {
 			throw new IllegalTransitionException("Assessment " + id + " is already " + assessment.getStatus() + ".");
 		}
 		FormDefinition form = formOf(assessment);
-		ProposalDocument document = validated(form, answers(assessment));
+		ProposalDocument document = validated(form, answers(assessment), true);
+		assessment.answerUnder(form.version());
 		StoredEvaluation stored = evaluate(assessment, document, form, StoredEvaluation.Reason.SUBMITTED);
 		assessment.submit(json.writeValueAsString(document), clock.instant());
 		return stored;
@@ -169,6 +185,10 @@ public class AssessmentService {
 	 */
 	public Assessment respondToMitigations(UUID id, List<MitigationAnswer> taken, Map<String, String> declined) {
 		Assessment assessment = editable(id);
+		List<Violation> wrong = validator.checkMitigations(taken);
+		if (!wrong.isEmpty()) {
+			throw new InvalidProposalException(wrong);
+		}
 		ObjectNode answers = answers(assessment);
 		answers.set("mitigations", json.valueToTree(taken));
 		if (declined.isEmpty()) {
@@ -179,12 +199,14 @@ public class AssessmentService {
 			declined.forEach(reasons::put);
 		}
 		if (assessment.isEditable()) {
+			assessment.answerUnder(formOf(assessment).version());
 			assessment.saveAnswers(assessment.getBoard(), assessment.getTitle(), json.writeValueAsString(answers),
 					clock.instant());
 			return assessment;
 		}
 		FormDefinition form = formOf(assessment);
-		ProposalDocument document = validated(form, answers);
+		// completeness was checked at submission; a new response to the mitigations does not reopen it
+		ProposalDocument document = validated(form, answers, false);
 		evaluate(assessment, document, form, StoredEvaluation.Reason.MITIGATIONS);
 		assessment.reviseMitigations(json.writeValueAsString(document), clock.instant());
 		return assessment;
@@ -284,7 +306,7 @@ public class AssessmentService {
 			.map(e -> new AssessmentView.EvaluationView(e.getId(), e.getSequence(), e.getReason(), e.getEvaluatedAt(),
 					e.getFormVersion(), e.getRulebaseVersion(), result(e)))
 			.toList();
-		return new AssessmentView(a.getId(), a.getBoard(), a.getTitle(), a.getStatus(), a.getFormVersion(),
+		return new AssessmentView(a.getId(), a.getBoard(), a.getTitle(), a.getStatus(), formOf(a).version(),
 				a.getVersion(), a.getCreatedAt(), a.getUpdatedAt(), a.getSubmittedAt(), answers(a), views);
 	}
 
@@ -317,8 +339,26 @@ public class AssessmentService {
 		return json.readValue(evaluation.getResult(), AssessmentResult.class);
 	}
 
-	/** Every problem that stops a submission: the form's questions, the document's types, the proposal rules. */
+	/**
+	 * Every problem that stops a submission: the form's questions, the document's types, the proposal
+	 * rules, then each answer missing for submission ({@link Completeness}).
+	 */
 	public List<Violation> problems(FormDefinition form, ObjectNode answers) {
+		return problems(form, answers, true);
+	}
+
+	/** The answers missing for submission ({@link Completeness}), for a draft's task list; none if unreadable. */
+	@Transactional(readOnly = true)
+	public List<Violation> missingForSubmission(ObjectNode answers) {
+		try {
+			return completeness.check(reader.read(answers));
+		}
+		catch (InvalidProposalException ex) {
+			return List.of();
+		}
+	}
+
+	private List<Violation> problems(FormDefinition form, ObjectNode answers, boolean forSubmission) {
 		Map<String, Violation> byField = new LinkedHashMap<>();
 		for (FormError error : formAnswers.check(form, answers)) {
 			byField.putIfAbsent(error.field(), new Violation(error.field(), error.message()));
@@ -328,6 +368,11 @@ public class AssessmentService {
 			for (Violation violation : validator.check(document)) {
 				byField.putIfAbsent(violation.field(), violation);
 			}
+			if (forSubmission) {
+				for (Violation violation : completeness.check(document)) {
+					byField.putIfAbsent(violation.field(), violation);
+				}
+			}
 		}
 		catch (InvalidProposalException ex) {
 			ex.violations().forEach(v -> byField.putIfAbsent(v.field(), v));
@@ -335,8 +380,8 @@ public class AssessmentService {
 		return List.copyOf(byField.values());
 	}
 
-	private ProposalDocument validated(FormDefinition form, ObjectNode answers) {
-		List<Violation> problems = problems(form, answers);
+	private ProposalDocument validated(FormDefinition form, ObjectNode answers, boolean forSubmission) {
+		List<Violation> problems = problems(form, answers, forSubmission);
 		if (!problems.isEmpty()) {
 			throw new InvalidProposalException(problems);
 		}
@@ -362,6 +407,29 @@ public class AssessmentService {
 		List<Violation> problems = draftProblems(answers, user);
 		if (!problems.isEmpty()) {
 			throw new InvalidProposalException(problems);
+		}
+	}
+
+	/**
+	 * A draft may leave anything out, but a mitigation it says is COMMITTED or DONE names its owner
+	 * and due date (as the whole document must): refused now rather than at submission. Values of the
+	 * wrong type are left for submission to name.
+	 */
+	private void checkMitigations(ObjectNode answers) {
+		JsonNode mitigations = answers.get("mitigations");
+		if (mitigations == null || !mitigations.isArray()) {
+			return;
+		}
+		List<MitigationAnswer> read;
+		try {
+			read = List.of(json.treeToValue(mitigations, MitigationAnswer[].class));
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			return;
+		}
+		List<Violation> wrong = validator.checkMitigations(read);
+		if (!wrong.isEmpty()) {
+			throw new InvalidProposalException(wrong);
 		}
 	}
 

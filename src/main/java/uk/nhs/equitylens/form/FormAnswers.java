@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -34,7 +33,8 @@ public final class FormAnswers {
 
 	static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH");
 
-	private static final Set<String> EVIDENCE_WANTED = Set.of("NEGATIVE", "UNKNOWN");
+	/** The value a checkbox question's exclusive "none of these" option posts; it stores an empty list. */
+	public static final String NONE = "NONE";
 
 	private static final Pattern SPLIT = Pattern.compile("[\\s,;]+");
 
@@ -121,6 +121,9 @@ public final class FormAnswers {
 		if (question.type() != QuestionType.CHECKBOXES || value == null || !value.isArray()) {
 			return List.of();
 		}
+		if (value.isEmpty() && question.hasNone()) {
+			return List.of(NONE);
+		}
 		return value.valueStream().map(FormAnswers::text).toList();
 	}
 
@@ -159,6 +162,9 @@ public final class FormAnswers {
 	/** A readable answer for the check-your-answers page. */
 	public List<String> summary(Question question, ObjectNode document) {
 		JsonNode value = get(document, question.id());
+		if (value != null && value.isArray() && value.isEmpty() && question.hasNone()) {
+			return List.of(question.none());
+		}
 		if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
 			return List.of();
 		}
@@ -307,9 +313,19 @@ public final class FormAnswers {
 			}
 			case CHECKBOXES -> {
 				List<String> allowed = codes(question);
+				List<String> ticked = posted.getOrDefault(id, List.of());
 				ArrayNode list = NODES.arrayNode();
-				posted.getOrDefault(id, List.of()).stream().filter(allowed::contains).distinct().forEach(list::add);
-				if (list.isEmpty()) {
+				ticked.stream().filter(allowed::contains).distinct().forEach(list::add);
+				boolean none = question.hasNone() && ticked.contains(NONE);
+				if (none && !list.isEmpty()) {
+					// the page's script unticks the others; without it, ask rather than guess
+					errors.add(error(section, question,
+							"Select the options that apply, or '" + question.none() + "', not both"));
+				}
+				else if (none) {
+					set(document, id, list);
+				}
+				else if (list.isEmpty()) {
 					remove(document, id);
 				}
 				else {
@@ -350,15 +366,14 @@ public final class FormAnswers {
 				continue;
 			}
 			ObjectNode entry = NODES.objectNode().put("code", code).put("impact", impact);
+			// every answer keeps its text: the evidence, or for NEUTRAL the reason for no difference
 			String evidence = first(posted, question.id() + "." + code + ".evidence");
-			if (EVIDENCE_WANTED.contains(impact) || impact.equals("POSITIVE")) {
-				if (evidence.length() > 4000) {
-					errors.add(new FormError(section.id(), question.id(), anchor(question, code, "evidence"),
-							"Evidence must be 4,000 characters or fewer"));
-				}
-				if (!evidence.isEmpty()) {
-					entry.put("evidence", evidence);
-				}
+			if (evidence.length() > 4000) {
+				errors.add(new FormError(section.id(), question.id(), anchor(question, code, "evidence"),
+						"Evidence must be 4,000 characters or fewer"));
+			}
+			if (!evidence.isEmpty()) {
+				entry.put("evidence", evidence);
 			}
 			kept.add(entry);
 		}
@@ -445,7 +460,7 @@ public final class FormAnswers {
 				List<String> codes = codes(question);
 				return value.valueStream().noneMatch(v -> codes.contains(v.path("code").asString("")));
 			}
-			return value.isEmpty();
+			return value.isEmpty() && !question.hasNone();
 		}
 		return value.isString() && value.asString().isBlank();
 	}
@@ -477,7 +492,20 @@ public final class FormAnswers {
 	 * {@code cohorts[2].impact}) is put right on this form: its section and input.
 	 */
 	public FormError locate(FormDefinition form, ObjectNode document, String field, String message) {
-		String questionId = field.replaceAll("\\[\\d+\\].*$", "");
+		java.util.regex.Matcher byCode = Pattern.compile("^([\\w.]+)\\[([A-Z][A-Z0-9_]*)\\](?:\\.(\\w+))?$").matcher(field);
+		if (byCode.find()) {
+			// a list entry named by its code (cohorts[AGE], cohorts[AGE].evidence): the question that asks it
+			String listCode = byCode.group(2);
+			String part = byCode.group(3) == null ? "impact" : byCode.group(3);
+			for (Section section : form.sections()) {
+				for (Question question : section.questions()) {
+					if (question.id().equals(byCode.group(1)) && codes(question).contains(listCode)) {
+						return new FormError(section.id(), field, anchor(question, listCode, part), message);
+					}
+				}
+			}
+		}
+		String questionId = field.replaceAll("\\[[^\\]]+\\].*$", "");
 		String code = null;
 		java.util.regex.Matcher item = Pattern.compile("^([\\w.]+)\\[(\\d+)\\](?:\\.(\\w+))?").matcher(field);
 		if (item.find()) {

@@ -48,10 +48,12 @@ public record FormDefinition(String id, String version, String title, List<Secti
 	 * @param showWhen asked only when another question's answer is one of the given values
 	 * @param error the message when a required answer is missing, e.g. "Enter the title of the
 	 * proposal"; a plain default is used when absent
+	 * @param none for checkboxes, the label of an exclusive last option meaning "none of these": it
+	 * stores an empty list, which is an answer, where ticking nothing stores no answer at all
 	 */
 	public record Question(String id, QuestionType type, String label, String hint, Boolean required,
 			Integer maxLength, Long min, Long max, String options, String category, List<Choice> choices,
-			Condition showWhen, String error) {
+			Condition showWhen, String error, String none) {
 
 		public Question {
 			required = Boolean.TRUE.equals(required);
@@ -61,6 +63,11 @@ public record FormDefinition(String id, String version, String title, List<Secti
 		/** The HTML id of the question's first input: the target of error summary links. */
 		public String anchor() {
 			return id.replace('.', '-') + (category == null ? "" : "-" + category);
+		}
+
+		/** Whether the question offers an exclusive "none of these" option (checkboxes only). */
+		public boolean hasNone() {
+			return none != null && !none.isBlank();
 		}
 
 		/** The message when a required answer is missing. */

@@ -102,8 +102,10 @@ public final class Forms {
 			case "proposalTypes" -> vocabulary.proposalTypes().values();
 			case "boards" -> vocabulary.boards().values();
 			case "mitigations" -> vocabulary.mitigations().values();
+			case "accessChanges" -> vocabulary.accessChanges().values();
+			case "ratings" -> vocabulary.ratings().values();
 			default -> throw new IllegalStateException("Unknown option list '" + name
-					+ "'; use cohorts, barriers, clinicalAreas, proposalTypes, boards or mitigations");
+					+ "'; use cohorts, barriers, clinicalAreas, proposalTypes, boards, mitigations, accessChanges or ratings");
 		};
 	}
 
@@ -137,6 +139,9 @@ public final class Forms {
 					catch (IllegalStateException ex) {
 						problems.add(where + ": " + ex.getMessage());
 					}
+				}
+				if (question.hasNone() && question.type() != QuestionType.CHECKBOXES) {
+					problems.add(where + " has a 'none' option, which only checkboxes can have");
 				}
 				if (question.showWhen() != null
 						&& definition.questions().noneMatch(q -> q.id().equals(question.showWhen().question()))) {

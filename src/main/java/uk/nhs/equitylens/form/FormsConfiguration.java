@@ -28,7 +28,7 @@ class FormsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(FormsConfiguration.class);
 
 	@Bean
-	Forms forms(@Value("${equitylens.forms.dir:}") String dir, @Value("${equitylens.form-version:hiia/1}") String current,
+	Forms forms(@Value("${equitylens.forms.dir:}") String dir, @Value("${equitylens.form-version:hiia/2}") String current,
 			Vocabulary vocabulary) {
 		List<FormDefinition> definitions = new ArrayList<>();
 		String source;

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,8 +87,16 @@ class AddedQuestionTest {
 		HttpResponse<String> missing = post(assessment + "/submit", Map.of());
 		assertThat(missing.body()).contains("There is a problem", "Enter the longest journey time in minutes");
 
-		HttpResponse<String> check = post(assessment + "/sections/travel",
+		HttpResponse<String> groups = post(assessment + "/sections/travel",
 				Map.of("travel.longestJourneyMinutes", "95", "action", "continue"));
+		assertThat(groups.uri().getPath()).endsWith("/sections/groups");
+		Map<String, String> notKnown = new LinkedHashMap<>();
+		for (String code : List.of("CORE20", "AGE", "DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP",
+				"PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
+			notKnown.put("cohorts." + code + ".impact", "UNKNOWN");
+		}
+		notKnown.put("action", "continue");
+		HttpResponse<String> check = post(assessment + "/sections/groups", notKnown);
 		assertThat(check.uri().getPath()).endsWith("/check");
 		assertThat(check.body()).contains("95");
 		HttpResponse<String> result = post(assessment + "/submit", Map.of());

@@ -68,7 +68,7 @@ class StoredAnswerCheckTest {
 
 	private static Forms forms() {
 		try (InputStream in = Files.newInputStream(Path.of("forms", "hiia.yaml"))) {
-			return new Forms(List.of(Forms.read(in, "hiia.yaml")), "hiia/1", Vocabulary.load());
+			return new Forms(List.of(Forms.read(in, "hiia.yaml")), "hiia/2", Vocabulary.load());
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -51,7 +51,7 @@ abstract class AssessmentJourneyContract {
 		JsonNode assessment = json.readTree(created.body());
 		String id = assessment.get("id").asString();
 		assertThat(assessment.get("status").asString()).isEqualTo("DRAFT");
-		assertThat(assessment.get("formVersion").asString()).isEqualTo("hiia/1");
+		assertThat(assessment.get("formVersion").asString()).isEqualTo("hiia/2");
 		assertThat(created.headers().firstValue("Location")).hasValue("/api/assessments/" + id);
 
 		ObjectNode full = example();
@@ -255,7 +255,8 @@ abstract class AssessmentJourneyContract {
 		String id = json.readTree(send("POST", "/api/assessments?submit=true", example().toString()).body())
 			.get("id").asString();
 		ObjectNode responses = json.createObjectNode();
-		responses.putArray("mitigations").addObject().put("code", "NON_DIGITAL_ROUTE").put("status", "DONE");
+		responses.putArray("mitigations").addObject().put("code", "NON_DIGITAL_ROUTE").put("status", "DONE")
+			.put("owner", "Service manager").put("due", "2027-03-31");
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
 		try {
 			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -325,7 +326,8 @@ abstract class AssessmentJourneyContract {
 		try {
 			active.activate(changedRulebase());
 			ObjectNode responses = json.createObjectNode();
-			responses.putArray("mitigations").addObject().put("code", "NON_DIGITAL_ROUTE").put("status", "COMMITTED");
+			responses.putArray("mitigations").addObject().put("code", "NON_DIGITAL_ROUTE").put("status", "COMMITTED")
+				.put("owner", "Service manager").put("due", "2027-03-31");
 			JsonNode revised = json.readTree(send("PUT", "/api/assessments/" + id + "/mitigations", responses.toString()).body());
 			String second = revised.get("evaluations").get(0).get("id").asString();
 			assertThat(revised.get("evaluations").get(0).get("rulebaseVersion").asString()).isNotEqualTo(versionA);
@@ -364,7 +366,7 @@ abstract class AssessmentJourneyContract {
 	}
 
 	protected ObjectNode example() throws Exception {
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			return (ObjectNode) json.readTree(in);
 		}
 	}
