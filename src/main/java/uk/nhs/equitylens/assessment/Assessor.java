@@ -13,13 +13,15 @@ import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.lens.LensEngine;
 import uk.nhs.equitylens.lens.LensFacts;
 import uk.nhs.equitylens.lens.LensOutcome;
-import uk.nhs.equitylens.lens.fact.DomainScore;
+import uk.nhs.equitylens.assessment.AssessmentResult.CumulativeContext;
+import uk.nhs.equitylens.lens.fact.Completeness;
+import uk.nhs.equitylens.lens.fact.CumulativePressure;
 import uk.nhs.equitylens.lens.fact.Finding;
-import uk.nhs.equitylens.lens.fact.RequiredMitigation;
-import uk.nhs.equitylens.lens.fact.RiskReduction;
+import uk.nhs.equitylens.lens.fact.MitigationStatus;
 import uk.nhs.equitylens.proposal.ProposalDocument;
 import uk.nhs.equitylens.proposal.ProposalDocument.MitigationAnswer;
 import uk.nhs.equitylens.proposal.ProposalValidator;
+import uk.nhs.equitylens.proposal.Violation;
 import uk.nhs.equitylens.vocabulary.Vocabulary;
 
 /**
@@ -43,6 +45,8 @@ public class Assessor {
 
 	private final FactMapper facts;
 
+	private final uk.nhs.equitylens.proposal.Completeness completeness;
+
 	public Assessor(Vocabulary vocabulary, DeprivationIndex deprivation, ProposalValidator validator, LensEngine engine,
 			DeprivationEdition defaultEdition, String defaultFormVersion) {
 		this(vocabulary, deprivation, validator, new ActiveRulebase(engine.rulebase()), defaultEdition,
@@ -58,6 +62,7 @@ public class Assessor {
 		this.defaultEdition = defaultEdition;
 		this.defaultFormVersion = defaultFormVersion;
 		this.facts = new FactMapper(vocabulary);
+		this.completeness = new uk.nhs.equitylens.proposal.Completeness(vocabulary);
 	}
 
 	public String rulebaseVersion() {
@@ -75,18 +80,34 @@ public class Assessor {
 
 	/** Evaluates under a given engine: a replay under an archived rulebase, or a what-if under a candidate. */
 	public Evaluation evaluate(ProposalDocument document, String formVersion, LensEngine engine) {
-		Prepared prepared = prepare(document);
+		return evaluate(document, formVersion, engine, CumulativeContext.NONE);
+	}
+
+	/**
+	 * Evaluates under a given engine and cumulative context: the other proposals bearing on the same
+	 * people, as counted when the evaluation was first made (a replay passes the stored context).
+	 */
+	public Evaluation evaluate(ProposalDocument document, String formVersion, LensEngine engine,
+			CumulativeContext context) {
+		Prepared prepared = prepare(document, context);
 		LensOutcome outcome = engine.evaluate(prepared.facts());
-		return new Evaluation(document, result(outcome, document, prepared.report(), formVersion), outcome.firings());
+		return new Evaluation(document,
+				result(outcome, document, prepared.report(), prepared.completeness(), context, formVersion),
+				outcome.firings());
 	}
 
-	/** What the lens starts from: the facts, and where the Core20 share came from. */
-	record Prepared(LensFacts facts, DeprivationReport report) {
+	/** What the lens starts from: the facts, where the Core20 share came from, and what is missing. */
+	record Prepared(LensFacts facts, DeprivationReport report, List<Violation> completeness) {
 	}
 
-	/** Validates the document and works out its Core20 share and facts. */
 	Prepared prepare(ProposalDocument document) {
+		return prepare(document, CumulativeContext.NONE);
+	}
+
+	/** Validates the document and works out its Core20 share, completeness and facts. */
+	Prepared prepare(ProposalDocument document, CumulativeContext context) {
 		validator.validate(document);
+		List<Violation> missing = completeness.check(document);
 		ProposalDocument.Population population = document.population();
 		DeprivationEdition edition = population.deprivationEdition() == null ? defaultEdition
 				: DeprivationEdition.valueOf(population.deprivationEdition());
@@ -111,7 +132,12 @@ public class Assessor {
 					? "None of the areas named is in " + edition.label() + ", so the Core20 share is not known."
 					: "Neither core20Share nor areas were given, so the Core20 share is not known.");
 		}
-		return new Prepared(facts.facts(document, core20), report);
+		Completeness whole = new Completeness(missing.isEmpty(), missing.stream().map(Violation::field).toList(),
+				missing.stream().map(Violation::message).toList());
+		CumulativePressure pressure = context.count() == 0 ? null
+				: new CumulativePressure(context.count(),
+						context.proposals().stream().map(CumulativeContext.Other::title).toList(), context.cohorts());
+		return new Prepared(facts.facts(document, core20, whole, pressure), report, missing);
 	}
 
 	private DeprivationReport report(String source, String shareOf, Double share, Optional<DeprivationProfile> profile,
@@ -127,52 +153,92 @@ public class Assessor {
 	}
 
 	private AssessmentResult result(LensOutcome outcome, ProposalDocument document, DeprivationReport report,
-			String formVersion) {
+			List<Violation> missing, CumulativeContext context, String formVersion) {
 		Map<String, Integer> domainScores = new LinkedHashMap<>();
 		Map<String, Integer> residualDomainScores = new LinkedHashMap<>();
-		for (DomainScore score : outcome.domainScores().values()) {
-			domainScores.put(score.domain(), score.inherent());
-			residualDomainScores.put(score.domain(), score.residual());
+		outcome.domainScores().forEach((domain, points) -> {
+			domainScores.put(domain, (int) Math.round(points[0]));
+			residualDomainScores.put(domain, (int) Math.round(points[1]));
+		});
+		Map<Finding, List<String>> remedies = new LinkedHashMap<>();
+		for (LensOutcome.Requirement r : outcome.requirements()) {
+			List<String> codes = remedies.computeIfAbsent(r.finding(), f -> new ArrayList<>());
+			if (!codes.contains(r.code())) {
+				codes.add(r.code());
+			}
 		}
 		List<AssessmentResult.FindingView> findings = outcome.findings()
 			.stream()
-			.map(f -> new AssessmentResult.FindingView(f.getRuleId(), f.getDomain(), f.getSeverity().name(),
-					round(f.getPoints()), f.getExplanation(), f.getCohorts(), f.getBarriers()))
+			.map(found -> {
+				Finding f = found.finding();
+				return new AssessmentResult.FindingView(found.ruleId(), f.domain(), f.kind(), f.severity().name(),
+						round(f.points()), f.explanation(), f.cohorts(), f.barriers(),
+						remedies.getOrDefault(f, List.of()));
+			})
 			.toList();
 		List<AssessmentResult.BenefitView> benefits = outcome.benefits()
 			.stream()
-			.map(b -> new AssessmentResult.BenefitView(b.getRuleId(), b.getDomain(), round(b.getPoints()),
-					b.getExplanation(), b.getCohorts()))
+			.map(c -> new AssessmentResult.BenefitView(c.ruleId(), "benefit", round(c.benefit().points()),
+					c.benefit().explanation(), c.benefit().cohorts()))
 			.toList();
+		List<String> gaps = outcome.findings().stream()
+			.filter(f -> !f.finding().isHarm())
+			.map(LensOutcome.Found::ruleId)
+			.distinct()
+			.toList();
+		AssessmentResult.Assurance assurance = new AssessmentResult.Assurance(outcome.assurance(), missing.isEmpty(),
+				missing.stream().map(Violation::field).toList(), gaps, outcome.assuranceScores());
+		List<String> unmitigable = outcome.findings().stream()
+			.filter(f -> f.finding().isHarm() && f.finding().points() > 0 && !remedies.containsKey(f.finding()))
+			.map(LensOutcome.Found::ruleId)
+			.distinct()
+			.toList();
+		double credit = active.rulebase().policy().parameters().mitigationCredit();
+		AssessmentResult.MitigationCredit mitigation = new AssessmentResult.MitigationCredit(
+				Math.round(outcome.answeredShare() * 1000) / 1000.0, credit, unmitigable,
+				creditSentence(outcome, credit, unmitigable));
+		AssessmentResult.AssessorView assessorView = document.assessorView() == null
+				|| document.assessorView().rating() == null ? null
+						: new AssessmentResult.AssessorView(document.assessorView().rating(),
+								document.assessorView().reason());
 		return new AssessmentResult(outcome.rating(), outcome.residualRating(), outcome.score(),
-				outcome.residualScore(), domainScores, residualDomainScores, outcome.equityBenefit(), findings,
-				requiredMitigations(outcome, document), benefits, outcome.firedRules(), report,
+				outcome.residualScore(), !missing.isEmpty(), domainScores, residualDomainScores,
+				outcome.equityBenefit(), assurance, findings, requiredMitigations(outcome, document), mitigation,
+				benefits, assessorView, context.count() == 0 ? null : context, outcome.firedRules(), report,
 				outcome.rulebaseVersion(), formVersion);
+	}
+
+	private static String creditSentence(LensOutcome outcome, double credit, List<String> unmitigable) {
+		long percent = Math.round(outcome.answeredShare() * 100);
+		String text = percent == 0 ? "No committed mitigation answers the harm found yet"
+				: "Committed mitigations answer " + percent + "% of the harm found, and the residual score takes off "
+						+ Math.round(credit * 100) + "% of what they answer";
+		if (!unmitigable.isEmpty()) {
+			text += "; no mitigation of this proposal answers " + String.join(", ", unmitigable);
+		}
+		return text + ".";
 	}
 
 	/** One entry per mitigation code, led by the most serious finding that requires it. */
 	private List<AssessmentResult.RequiredMitigationView> requiredMitigations(LensOutcome outcome,
 			ProposalDocument document) {
-		Map<String, List<RequiredMitigation>> byCode = new LinkedHashMap<>();
-		for (RequiredMitigation requirement : outcome.requirements()) {
+		Map<String, List<LensOutcome.Requirement>> byCode = new LinkedHashMap<>();
+		for (LensOutcome.Requirement requirement : outcome.requirements()) {
 			byCode.computeIfAbsent(requirement.code(), c -> new ArrayList<>()).add(requirement);
 		}
 		Map<String, String> statuses = new LinkedHashMap<>();
 		for (MitigationAnswer answer : document.mitigations()) {
 			statuses.put(answer.code(), answer.status());
 		}
-		List<String> reduced = outcome.reductions().stream().map(RiskReduction::requirement).map(RequiredMitigation::code).toList();
 		List<AssessmentResult.RequiredMitigationView> views = new ArrayList<>();
 		byCode.forEach((code, requirements) -> {
-			RequiredMitigation lead = requirements.get(0);
-			List<String> requiredBy = requirements.stream()
-				.map(RequiredMitigation::finding)
-				.map(Finding::getRuleId)
-				.distinct()
-				.toList();
-			String label = vocabulary.mitigationLabel(code);
-			views.add(new AssessmentResult.RequiredMitigationView(code, label, lead.ruleId(), lead.reason(),
-					reduced.contains(code), statuses.get(code), requiredBy));
+			LensOutcome.Requirement lead = requirements.get(0);
+			List<String> requiredBy = requirements.stream().map(LensOutcome.Requirement::ruleId).distinct().toList();
+			boolean assuranceOnly = requirements.stream().noneMatch(r -> r.finding().isHarm());
+			String status = statuses.get(code);
+			boolean satisfied = status != null && MitigationStatus.valueOf(status).counts();
+			views.add(new AssessmentResult.RequiredMitigationView(code, vocabulary.mitigationLabel(code), lead.ruleId(),
+					lead.reason(), satisfied, status, assuranceOnly, requiredBy));
 		});
 		return views;
 	}

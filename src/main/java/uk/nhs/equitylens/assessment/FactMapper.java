@@ -7,7 +7,10 @@ import java.util.Map;
 
 import uk.nhs.equitylens.deprivation.DeprivationProfile;
 import uk.nhs.equitylens.lens.LensFacts;
+import uk.nhs.equitylens.lens.fact.AccessChange;
 import uk.nhs.equitylens.lens.fact.Answer;
+import uk.nhs.equitylens.lens.fact.Completeness;
+import uk.nhs.equitylens.lens.fact.CumulativePressure;
 import uk.nhs.equitylens.lens.fact.Barrier;
 import uk.nhs.equitylens.lens.fact.ClinicalArea;
 import uk.nhs.equitylens.lens.fact.Cohort;
@@ -36,10 +39,14 @@ final class FactMapper {
 		this.vocabulary = vocabulary;
 	}
 
-	LensFacts facts(ProposalDocument document, Core20 core20) {
+	LensFacts facts(ProposalDocument document, Core20 core20, Completeness completeness, CumulativePressure pressure) {
 		Proposal proposal = new Proposal(document.title(), document.proposalType(),
 				vocabulary.proposalTypes().get(document.proposalType()).label(), document.population().affected(),
-				core20.share(), core20.statement(), document.population().areas().size());
+				core20.share(), core20.statement(), document.population().areas().size(),
+				document.accessChangesGiven());
+		List<AccessChange> accessChanges = document.accessChangesGiven()
+				? document.accessChanges().stream().distinct().map(code -> new AccessChange(code, code, false)).toList()
+				: List.of();
 		List<Cohort> cohorts = document.cohorts().stream().map(c -> {
 			Term term = vocabulary.cohorts().get(c.code());
 			return new Cohort(c.code(), term.label(), term.category(), Impact.valueOf(c.impact()),
@@ -60,7 +67,7 @@ final class FactMapper {
 			.stream()
 			.map(m -> new Mitigation(m.code(), MitigationStatus.valueOf(m.status())))
 			.toList();
-		return new LensFacts(proposal, cohorts, barriers, areas,
+		return new LensFacts(proposal, cohorts, barriers, areas, accessChanges,
 				new Evidence(evidence != null && yes(evidence.dataDisaggregated()),
 						evidence != null && evidence.sources() != null && !evidence.sources().isBlank()),
 				new Engagement(engagement != null && yes(engagement.affectedCommunitiesEngaged()),
@@ -68,7 +75,7 @@ final class FactMapper {
 				new Monitoring(monitoring != null && yes(monitoring.planned()),
 						monitoring != null && yes(monitoring.byDeprivation()),
 						monitoring != null && yes(monitoring.byEthnicity())),
-				mitigations, answers(document.more()));
+				mitigations, answers(document.more()), completeness, pressure);
 	}
 
 	/** Keys the proposal document does not define, flattened to dotted question ids, one fact per value. */

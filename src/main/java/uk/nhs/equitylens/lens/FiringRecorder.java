@@ -15,7 +15,8 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * Records which rules fired and on which facts. The engine listens; rule consequences never log or
+ * Records which rules fired and on which facts, and which rule inserted each fact (a finding's rule
+ * id comes from here, never from the consequence). The engine listens; rule consequences never log or
  * record anything themselves.
  * <p>
  * The same few facts (the thresholds, the proposal) take part in most firings, so each fact is
@@ -29,6 +30,8 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 	private final List<RuleFiring> firings = new ArrayList<>();
 
 	private final Map<Object, String> written = new IdentityHashMap<>();
+
+	private final Map<Object, String> insertedBy = new IdentityHashMap<>();
 
 	FiringRecorder(Rulebase rulebase) {
 		this.rulebase = rulebase;
@@ -69,6 +72,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 
 	@Override
 	public void objectInserted(ObjectInsertedEvent event) {
+		if (event.getRule() != null) {
+			insertedBy.put(event.getObject(), rulebase.ruleId(event.getRule()));
+		}
 	}
 
 	@Override
@@ -84,6 +90,11 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 
 	List<RuleFiring> firings() {
 		return firings;
+	}
+
+	/** The rule id of the rule that inserted {@code fact}; {@code null} for a fact the engine inserted. */
+	String insertedBy(Object fact) {
+		return insertedBy.get(fact);
 	}
 
 }

@@ -58,8 +58,10 @@ class LensConfiguration {
 
 	private static List<RuleFile> fromClasspath() {
 		try {
-			Resource[] resources = new PathMatchingResourcePatternResolver()
-				.getResources("classpath*:" + CLASSPATH_FOLDER + "**/*.drl");
+			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+			List<Resource> resources = new ArrayList<>(
+					List.of(resolver.getResources("classpath*:" + CLASSPATH_FOLDER + "**/*.drl")));
+			resources.addAll(List.of(resolver.getResources("classpath*:" + CLASSPATH_FOLDER + "policy/*.csv")));
 			List<RuleFile> files = new ArrayList<>();
 			for (Resource resource : resources) {
 				String url = resource.getURL().toString();

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -15,13 +16,16 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaGroup;
 
 import uk.nhs.equitylens.lens.fact.Benefit;
-import uk.nhs.equitylens.lens.fact.DomainScore;
-import uk.nhs.equitylens.lens.fact.EquityBenefit;
+import uk.nhs.equitylens.lens.fact.Derived.Assurance;
+import uk.nhs.equitylens.lens.fact.Derived.AssuranceScore;
+import uk.nhs.equitylens.lens.fact.Derived.CommittedRemedy;
+import uk.nhs.equitylens.lens.fact.Derived.DomainScore;
+import uk.nhs.equitylens.lens.fact.Derived.EquityBenefit;
+import uk.nhs.equitylens.lens.fact.Derived.Rating;
+import uk.nhs.equitylens.lens.fact.Derived.Score;
 import uk.nhs.equitylens.lens.fact.Finding;
-import uk.nhs.equitylens.lens.fact.Rating;
 import uk.nhs.equitylens.lens.fact.RequiredMitigation;
-import uk.nhs.equitylens.lens.fact.RiskReduction;
-import uk.nhs.equitylens.lens.fact.Score;
+import uk.nhs.equitylens.lens.policy.PolicyLoader;
 
 /**
  * Applies the lens: a session from the shared {@link Rulebase}'s pool for each evaluation, the layers
@@ -34,11 +38,14 @@ public final class LensEngine {
 	/** Far above any real evaluation (about 100 firings); reaching it means rules loop. */
 	static final int MAX_FIRINGS = 10_000;
 
-	private static final Comparator<Finding> MOST_SERIOUS_FIRST = Comparator
-		.comparing(Finding::getSeverity, Comparator.reverseOrder())
-		.thenComparing(Finding::getPoints, Comparator.reverseOrder())
-		.thenComparing(Finding::getRuleId)
-		.thenComparing(Finding::getExplanation);
+	/** Harm before assurance, then the most severe, the most points, and a stable order after. */
+	private static final Comparator<LensOutcome.Found> MOST_SERIOUS_FIRST = Comparator
+		.comparing((LensOutcome.Found f) -> !f.finding().isHarm())
+		.thenComparing(f -> f.finding().severity(), Comparator.reverseOrder())
+		.thenComparing(f -> f.finding().points() + f.finding().penalty(), Comparator.reverseOrder())
+		.thenComparing(LensOutcome.Found::ruleId)
+		.thenComparing(f -> f.finding().subject())
+		.thenComparing(f -> f.finding().explanation());
 
 	private final Rulebase rulebase;
 
@@ -58,12 +65,13 @@ public final class LensEngine {
 	 * One session from insertion to disposal: the facts inserted, the layers fired in order with the
 	 * firings recorded, then {@code read} takes what it needs from the settled session.
 	 */
-	<T> T run(LensFacts facts, BiFunction<KieSession, List<RuleFiring>, T> read) {
+	<T> T run(LensFacts facts, BiFunction<KieSession, FiringRecorder, T> read) {
 		KieSession session = rulebase.newSession();
 		FiringRecorder recorder = new FiringRecorder(rulebase);
 		try {
 			session.addEventListener((AgendaEventListener) recorder);
 			session.addEventListener((RuleRuntimeEventListener) recorder);
+			rulebase.policy().facts().forEach(session::insert);
 			facts.all().forEach(session::insert);
 			List<String> layers = Rulebase.LAYERS;
 			for (int i = layers.size() - 1; i >= 0; i--) {
@@ -79,7 +87,7 @@ public final class LensEngine {
 						+ " firings; a rule is re-triggering itself (last fired: "
 						+ recorder.firings().get(recorder.firings().size() - 1).ruleId() + ").");
 			}
-			return read.apply(session, recorder.firings());
+			return read.apply(session, recorder);
 		}
 		finally {
 			session.removeEventListener((AgendaEventListener) recorder);
@@ -88,31 +96,48 @@ public final class LensEngine {
 		}
 	}
 
-	private LensOutcome outcome(KieSession session, List<RuleFiring> firings) {
-		List<Finding> findings = objects(session, Finding.class).stream().sorted(MOST_SERIOUS_FIRST).toList();
-		List<RequiredMitigation> requirements = objects(session, RequiredMitigation.class).stream()
-			.sorted(Comparator.comparing(RequiredMitigation::finding, MOST_SERIOUS_FIRST)
-				.thenComparing(RequiredMitigation::code))
+	private LensOutcome outcome(KieSession session, FiringRecorder recorder) {
+		List<LensOutcome.Found> findings = objects(session, Finding.class).stream()
+			.map(f -> new LensOutcome.Found(recorder.insertedBy(f), f))
+			.sorted(MOST_SERIOUS_FIRST)
 			.toList();
-		List<RiskReduction> reductions = objects(session, RiskReduction.class).stream()
-			.sorted(Comparator.comparing((RiskReduction r) -> r.requirement().ruleId())
-				.thenComparing(r -> r.requirement().code()))
+		Map<Finding, String> ruleOf = findings.stream()
+			.collect(Collectors.toMap(LensOutcome.Found::finding, LensOutcome.Found::ruleId, (a, b) -> a));
+		Set<List<Object>> committed = objects(session, CommittedRemedy.class).stream()
+			.map(c -> List.<Object>of(c.finding(), c.code()))
+			.collect(Collectors.toSet());
+		Comparator<LensOutcome.Found> order = MOST_SERIOUS_FIRST;
+		List<LensOutcome.Requirement> requirements = objects(session, RequiredMitigation.class).stream()
+			.map(r -> new LensOutcome.Requirement(ruleOf.get(r.finding()), r.finding(), r.code(), r.reason(),
+					committed.contains(List.of(r.finding(), r.code()))))
+			.sorted(Comparator.comparing((LensOutcome.Requirement r) -> new LensOutcome.Found(r.ruleId(), r.finding()), order)
+				.thenComparing(LensOutcome.Requirement::code)
+				.thenComparing(LensOutcome.Requirement::reason))
 			.toList();
-		List<Benefit> benefits = objects(session, Benefit.class).stream()
-			.sorted(Comparator.comparing(Benefit::getPoints, Comparator.reverseOrder())
-				.thenComparing(Benefit::getRuleId)
-				.thenComparing(Benefit::getExplanation))
+		List<LensOutcome.Credited> benefits = objects(session, Benefit.class).stream()
+			.map(b -> new LensOutcome.Credited(recorder.insertedBy(b), b))
+			.sorted(Comparator.comparing((LensOutcome.Credited c) -> c.benefit().points(), Comparator.reverseOrder())
+				.thenComparing(LensOutcome.Credited::ruleId)
+				.thenComparing(c -> c.benefit().subject()))
 			.toList();
 		Map<String, DomainScore> byDomain = objects(session, DomainScore.class).stream()
 			.collect(Collectors.toMap(DomainScore::domain, d -> d));
-		Map<String, DomainScore> domainScores = new LinkedHashMap<>();
-		Rulebase.DOMAINS.stream().filter(byDomain::containsKey).forEach(d -> domainScores.put(d, byDomain.get(d)));
+		Map<String, double[]> domainScores = new LinkedHashMap<>();
+		PolicyLoader.HARM_DOMAINS.stream()
+			.filter(byDomain::containsKey)
+			.forEach(d -> domainScores.put(d, new double[] { byDomain.get(d).points(), byDomain.get(d).residual() }));
+		Map<String, AssuranceScore> assuranceByDomain = objects(session, AssuranceScore.class).stream()
+			.collect(Collectors.toMap(AssuranceScore::domain, a -> a));
+		Map<String, Integer> assuranceScores = new LinkedHashMap<>();
+		PolicyLoader.ASSURANCE_DOMAINS.stream()
+			.filter(assuranceByDomain::containsKey)
+			.forEach(d -> assuranceScores.put(d, assuranceByDomain.get(d).score()));
 		Score score = single(session, Score.class, "RAT-002 (score)");
 		EquityBenefit benefit = single(session, EquityBenefit.class, "RAT-005 (equity benefit)");
-		String rating = rating(session, Rating.INHERENT);
-		String residualRating = rating(session, Rating.RESIDUAL);
-		return new LensOutcome(rulebase.version(), rating, residualRating, score.inherent(), score.residual(),
-				domainScores, benefit.value(), findings, requirements, reductions, benefits, firings);
+		Assurance assurance = single(session, Assurance.class, "ASR-002 or ASR-003 (assurance level)");
+		return new LensOutcome(rulebase.version(), rating(session, Rating.INHERENT), rating(session, Rating.RESIDUAL),
+				score.inherent(), score.residual(), domainScores, score.answeredShare(), benefit.value(),
+				assurance.level(), assuranceScores, findings, requirements, benefits, recorder.firings());
 	}
 
 	private static String rating(KieSession session, String basis) {

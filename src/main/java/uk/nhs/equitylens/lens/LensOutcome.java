@@ -4,20 +4,32 @@ import java.util.List;
 import java.util.Map;
 
 import uk.nhs.equitylens.lens.fact.Benefit;
-import uk.nhs.equitylens.lens.fact.DomainScore;
 import uk.nhs.equitylens.lens.fact.Finding;
-import uk.nhs.equitylens.lens.fact.RequiredMitigation;
-import uk.nhs.equitylens.lens.fact.RiskReduction;
 
 /**
- * What the rules concluded for one set of facts: scores and ratings, findings (most serious first),
- * the mitigations they require, the committed mitigations that reduced them, equity benefits, and
- * every rule firing in order.
+ * What the rules concluded for one set of facts: harm scores and ratings, assurance, findings (most
+ * serious first, each with the rule that made it), the mitigations they require, equity benefits,
+ * and every rule firing in order.
+ *
+ * @param domainScores harm domain points (unrounded), before and after committed mitigations
+ * @param answeredShare the share of harm points that committed mitigations answer
  */
 public record LensOutcome(String rulebaseVersion, String rating, String residualRating, int score,
-		int residualScore, Map<String, DomainScore> domainScores, int equityBenefit, List<Finding> findings,
-		List<RequiredMitigation> requirements, List<RiskReduction> reductions, List<Benefit> benefits,
-		List<RuleFiring> firings) {
+		int residualScore, Map<String, double[]> domainScores, double answeredShare, int equityBenefit,
+		String assurance, Map<String, Integer> assuranceScores, List<Found> findings,
+		List<Requirement> requirements, List<Credited> benefits, List<RuleFiring> firings) {
+
+	/** A finding and the rule that made it. */
+	public record Found(String ruleId, Finding finding) {
+	}
+
+	/** A mitigation a finding requires, with the finding's rule and whether a committed mitigation answers it. */
+	public record Requirement(String ruleId, Finding finding, String code, String reason, boolean satisfied) {
+	}
+
+	/** A benefit and the rule that credited it. */
+	public record Credited(String ruleId, Benefit benefit) {
+	}
 
 	/** Distinct rule ids in the order they first fired. */
 	public List<String> firedRules() {
@@ -25,7 +37,7 @@ public record LensOutcome(String rulebaseVersion, String rating, String residual
 	}
 
 	public List<String> findingRuleIds() {
-		return findings.stream().map(Finding::getRuleId).distinct().toList();
+		return findings.stream().map(Found::ruleId).distinct().toList();
 	}
 
 }

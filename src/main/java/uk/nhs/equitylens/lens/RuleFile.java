@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * One DRL file of a rulebase.
+ * One file of a rulebase: a DRL file, or a policy table ({@code policy/*.csv}) that the rules read.
  *
- * @param path relative to the rules folder, with forward slashes, e.g. {@code lens/access.drl}; the
- * DRL {@code package} matches the folder
+ * @param path relative to the rules folder, with forward slashes, e.g. {@code lens/harm.drl} (the
+ * DRL {@code package} matches the folder) or {@code policy/cohorts.csv}
  * @param content the file's bytes (UTF-8)
  */
 public record RuleFile(String path, byte[] content) {
@@ -16,9 +16,18 @@ public record RuleFile(String path, byte[] content) {
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(content, "content");
 		path = path.replace('\\', '/');
-		if (path.startsWith("/") || path.contains("..") || !path.endsWith(".drl")) {
+		if (path.startsWith("/") || path.contains("..") || !(path.endsWith(".drl") || isTable(path))) {
 			throw new IllegalArgumentException("not a rule file path: " + path);
 		}
+	}
+
+	/** A policy table: {@code policy/NAME.csv}. */
+	public static boolean isTable(String path) {
+		return path.startsWith("policy/") && path.endsWith(".csv") && path.indexOf('/', "policy/".length()) < 0;
+	}
+
+	public boolean isDrl() {
+		return path.endsWith(".drl");
 	}
 
 	public static RuleFile of(String path, String content) {

@@ -8,20 +8,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the DRL files of a rules folder (scenarios and other files beside them are not rules). */
+/**
+ * Reads the files of a rules folder that make the rulebase: the DRL files and the policy tables
+ * ({@code policy/*.csv}). Scenarios, calibration cases and other files beside them are not rules.
+ */
 public final class RuleFiles {
 
 	private RuleFiles() {
 	}
 
-	/** Every {@code *.drl} below {@code folder}, sorted by path. */
+	/** Every {@code *.drl} below {@code folder} and every {@code policy/*.csv}, sorted by path. */
 	public static List<RuleFile> fromFolder(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			throw new RulebaseException("The rules folder " + folder.toAbsolutePath() + " does not exist.");
 		}
 		try (Stream<Path> paths = Files.walk(folder)) {
 			return paths.filter(Files::isRegularFile)
-				.filter(p -> p.getFileName().toString().endsWith(".drl"))
+				.filter(p -> p.getFileName().toString().endsWith(".drl")
+						|| RuleFile.isTable(folder.relativize(p).toString().replace('\\', '/')))
 				.sorted(Comparator.comparing(p -> folder.relativize(p).toString().replace('\\', '/')))
 				.map(p -> read(folder, p))
 				.toList();

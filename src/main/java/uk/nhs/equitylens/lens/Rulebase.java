@@ -12,6 +12,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 import uk.nhs.equitylens.lens.fact.RuleMetadata;
+import uk.nhs.equitylens.lens.policy.Policy;
 
 /**
  * A compiled, checked rulebase: one shared {@link KieBase} (sessions are made per evaluation), its
@@ -27,9 +28,12 @@ public final class Rulebase {
 	 */
 	public static final List<String> LAYERS = List.of("classify", "assess", "mitigate", "rate");
 
-	/** The lens domains a rule may belong to; the first five are the scored domains. */
-	public static final List<String> DOMAINS = List.of("cohorts", "access", "clinical", "evidence", "monitoring",
-			"rating");
+	/**
+	 * The lens domains a rule may belong to: the harm domains (scored into the rating), the assurance
+	 * domains (scored into assurance), and the rules that classify, credit benefit, and rate.
+	 */
+	public static final List<String> DOMAINS = List.of("cohorts", "access", "clinical", "cumulative", "evidence",
+			"engagement", "monitoring", "classification", "benefit", "assurance", "rating");
 
 	private final String version;
 
@@ -47,7 +51,10 @@ public final class Rulebase {
 	/** Sessions of this rulebase, reset and reused: disposing a session hands it back clean. */
 	private final KieSessionsPool sessions;
 
-	Rulebase(String version, KieBase kieBase, List<RuleInfo> rules, List<RuleFile> files) {
+	private final Policy policy;
+
+	Rulebase(String version, KieBase kieBase, List<RuleInfo> rules, List<RuleFile> files, Policy policy) {
+		this.policy = policy;
 		this.version = version;
 		this.kieBase = kieBase;
 		this.rules = List.copyOf(rules);
@@ -57,7 +64,12 @@ public final class Rulebase {
 		this.sessions = kieBase.newKieSessionsPool(1);
 	}
 
-	/** {@code sha256:<hex>} over every rule file's path and content. */
+	/** The policy tables this version's rules read. */
+	public Policy policy() {
+		return policy;
+	}
+
+	/** {@code sha256:<hex>} over every rule file's and table's path and content. */
 	public String version() {
 		return version;
 	}

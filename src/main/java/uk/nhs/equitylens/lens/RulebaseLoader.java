@@ -28,12 +28,16 @@ import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 
 import uk.nhs.equitylens.lens.fact.RuleMetadata;
+import uk.nhs.equitylens.lens.policy.Policy;
+import uk.nhs.equitylens.lens.policy.PolicyLoader;
 
 /**
- * Compiles DRL files into a {@link Rulebase}: classic DRL compiled at runtime, so a rule file that
- * does not compile is reported as {@code file [line N]: problem}. Every rule must carry its
- * governance metadata ({@code @ruleId}, {@code @domain}, {@code @rationale}) and belong to one of
- * the {@link Rulebase#LAYERS}; anything else is a load error, never a silent skip.
+ * Compiles DRL files and reads the policy tables into a {@link Rulebase}: classic DRL compiled at
+ * runtime, so a rule file that does not compile is reported as {@code file [line N]: problem}, and a
+ * table cell at fault as {@code policy/file.csv [line N]: column: problem}. Every rule must carry
+ * its governance metadata ({@code @ruleId}, {@code @domain}, {@code @rationale}) and belong to one
+ * of the {@link Rulebase#LAYERS}; anything else is a load error, never a silent skip. The version
+ * is a hash over the rule files and the tables: a change to either is a new version.
  */
 public final class RulebaseLoader {
 
@@ -47,35 +51,59 @@ public final class RulebaseLoader {
 
 	private final KieServices kieServices = KieServices.Factory.get();
 
+	private final PolicyLoader policies;
+
+	/** The build project type; {@code null} for the classic compiler. */
+	private final Class<? extends KieBuilder.ProjectType> mode;
+
+	public RulebaseLoader() {
+		this(new PolicyLoader());
+	}
+
+	public RulebaseLoader(PolicyLoader policies) {
+		this(policies, null);
+	}
+
+	/**
+	 * @param mode how the DRL is compiled: {@code null} for the classic compiler (its messages name
+	 * file and line), or a project class such as the executable model's
+	 */
+	RulebaseLoader(PolicyLoader policies, Class<? extends KieBuilder.ProjectType> mode) {
+		this.policies = policies;
+		this.mode = mode;
+	}
+
 	public Rulebase load(List<RuleFile> files) {
-		if (files.isEmpty()) {
+		if (files.stream().noneMatch(RuleFile::isDrl)) {
 			throw new RulebaseException("The rulebase has no .drl files.");
 		}
 		List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
 		String version = version(sorted);
+		Policy policy = policies.load(sorted);
 		ReleaseId releaseId = kieServices.newReleaseId("uk.nhs.equitylens", "rulebase",
 				"1.0." + BUILDS.incrementAndGet());
 		KieFileSystem kfs = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
-		for (RuleFile file : sorted) {
+		for (RuleFile file : sorted.stream().filter(RuleFile::isDrl).toList()) {
 			kfs.write(SOURCE_ROOT + file.path(),
 					kieServices.getResources().newByteArrayResource(file.content()).setResourceType(ResourceType.DRL));
 		}
 		try {
-			KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+			KieBuilder builder = mode == null ? kieServices.newKieBuilder(kfs).buildAll()
+					: kieServices.newKieBuilder(kfs).buildAll(mode);
 			List<String> errors = new ArrayList<>(
 					builder.getResults().getMessages(Message.Level.ERROR).stream().map(RulebaseLoader::describe).toList());
 			if (errors.size() > 1) {
 				// the parser's follow-on message after a syntax error it has already described
 				errors.removeIf(error -> error.endsWith("Parser returned a null Package"));
 			}
-			errors.addAll(descriptions(sorted));
+			errors.addAll(descriptions(sorted.stream().filter(RuleFile::isDrl).toList()));
 			if (!errors.isEmpty()) {
 				throw new RulebaseException(errors);
 			}
 			KieContainer container = kieServices.newKieContainer(releaseId);
 			KieBase kieBase = container.getKieBase();
 			List<RuleInfo> rules = checkMetadata(kieBase, sorted);
-			return new Rulebase(version, kieBase, rules, sorted);
+			return new Rulebase(version, kieBase, rules, sorted, policy);
 		}
 		finally {
 			kieServices.getRepository().removeKieModule(releaseId);

@@ -36,8 +36,6 @@ import uk.nhs.equitylens.scenario.Scenarios;
  * <li>{@code emptyRulebase}: the engine's floor, the same session path (creation, audit listener,
  * insertion of the same facts, the layers focused and fired, disposal) over a rulebase with no
  * rules.</li>
- * <li>{@code handWritten}: the physical limit, plain Java computing what the five heaviest rules
- * compute ({@link HandWrittenRules}).</li>
  * <li>{@code fullAssessment}: for context, the assessor end to end (validation, deprivation
  * lookup, facts, lens, result) on the same documents.</li>
  * </ul>
@@ -93,11 +91,6 @@ public class EngineBenchmark {
 	@Benchmark
 	public int emptyRulebase() {
 		return EngineBench.fire(emptyEngine, facts.get(next()));
-	}
-
-	@Benchmark
-	public List<HandWrittenRules.HandFinding> handWritten() {
-		return HandWrittenRules.evaluate(facts.get(next()));
 	}
 
 	@Benchmark

@@ -52,7 +52,6 @@ public final class EngineFigures {
 		}
 		Scores full = scores.get("fullRulebase");
 		Scores floor = scores.get("emptyRulebase");
-		Scores hand = scores.get("handWritten");
 		Scores assessment = scores.get("fullAssessment");
 		Scores build = scores.get("build");
 		List<Figure> figures = new ArrayList<>();
@@ -65,17 +64,13 @@ public final class EngineFigures {
 								floor.median(), WHERE_THE_TIME_GOES)));
 		figures.add(new Figure("Engine floor: same session, empty rulebase", floor.text("µs"), "—", true,
 				"session creation, audit listener, inserting the same facts, firing the layers"));
-		figures.add(new Figure("Engine limit: hand-written Java for the 5 heaviest rules", hand.text("µs"), "—", true,
-				"ACC-010, INT-001, ACC-002, ACC-001, COH-009 (HandWrittenRules); same findings, tested"));
 		figures.add(new Figure("Engine ratio: full / floor", ratio(full, floor), "reported", true,
-				"what the 64 rules cost over an engine session that does nothing"));
-		figures.add(new Figure("Engine ratio: full / hand-written", ratio(full, hand), "reported", true,
-				"the whole rulebase against plain Java for five of its rules"));
+				"what the rules and the policy tables cost over an engine session that does nothing"));
 		figures.add(new Figure("Full assessment path (validate, deprivation, lens, result)", assessment.text("µs"),
 				"—", true, "context: what an API evaluation spends outside HTTP"));
 		boolean quickBuild = build.median() <= BUILD_TARGET_MS;
 		figures.add(new Figure("Rulebase build from rules/, warm", build.text("ms"), "≤ 2 s warm", quickBuild,
-				"read, compile and check the 64 rules; " + build.count() + " builds after warm-up"));
+				"read, compile and check the rules and policy tables; " + build.count() + " builds after warm-up"));
 		return figures;
 	}
 
@@ -83,10 +78,8 @@ public final class EngineFigures {
 	 * Where the time above the target goes, from the JFR profile of {@code LensEngine.evaluate}
 	 * over the scenario documents (samples under {@code LensEngine.run}, after the optimisations).
 	 */
-	static final String WHERE_THE_TIME_GOES = "JFR: Drools' own work on ~70 firings and ~100 derived facts per document: "
-			+ "consequences 37% (18% inserting the facts they derive, 40 of them the constant tables of "
-			+ "thresholds.drl), network evaluation 16%, propagation 7%, session reset 7%; audit capture 9%, "
-			+ "reading the outcome 5%. The floor is a session with no rules, so it pays none of this.";
+	static final String WHERE_THE_TIME_GOES = "Not profiled again since lens v2, whose rules read the policy tables "
+			+ "(rules/policy/) as facts inserted into every session.";
 
 	private static String ratio(Scores a, Scores b) {
 		return String.format(Locale.UK, "%.1f×", a.median() / b.median());

@@ -11,9 +11,13 @@ public final class EngineBench {
 	private EngineBench() {
 	}
 
-	/** A rulebase built the production way from one DRL file that declares no rule. */
+	/** A rulebase built the production way from one DRL file that declares no rule, beside the real policy tables. */
 	public static Rulebase emptyRulebase() {
-		return new RulebaseLoader().load(List.of(RuleFile.of("lens/empty.drl", "package lens;\n")));
+		List<RuleFile> files = new java.util.ArrayList<>(RuleFiles.fromFolder(TestRulebase.RULES).stream()
+			.filter(f -> !f.isDrl())
+			.toList());
+		files.add(RuleFile.of("lens/empty.drl", "package lens;\n"));
+		return new RulebaseLoader().load(files);
 	}
 
 	/**
@@ -22,7 +26,7 @@ public final class EngineBench {
 	 * rules fired.
 	 */
 	public static int fire(LensEngine engine, LensFacts facts) {
-		return engine.run(facts, (session, firings) -> firings.size());
+		return engine.run(facts, (session, recorder) -> recorder.firings().size());
 	}
 
 }

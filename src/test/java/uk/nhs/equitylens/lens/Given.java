@@ -3,7 +3,10 @@ package uk.nhs.equitylens.lens;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.nhs.equitylens.lens.fact.AccessChange;
 import uk.nhs.equitylens.lens.fact.Barrier;
+import uk.nhs.equitylens.lens.fact.Completeness;
+import uk.nhs.equitylens.lens.fact.CumulativePressure;
 import uk.nhs.equitylens.lens.fact.ClinicalArea;
 import uk.nhs.equitylens.lens.fact.Cohort;
 import uk.nhs.equitylens.lens.fact.Engagement;
@@ -41,6 +44,12 @@ final class Given {
 	private Monitoring monitoring = new Monitoring(true, true, true);
 
 	private final List<Mitigation> mitigations = new ArrayList<>();
+
+	private List<String> accessChanges;
+
+	private Completeness completeness = Completeness.whole();
+
+	private CumulativePressure cumulative;
 
 	/** A service change for 2,000 people, 15% Core20, with evidence, co-production and monitoring done. */
 	static Given aWellPreparedChange() {
@@ -100,6 +109,26 @@ final class Given {
 		return this;
 	}
 
+	/** What happens to the ways in, as the document says it; none given means inferred from the type. */
+	Given accessChanges(String... codes) {
+		this.accessChanges = List.of(codes);
+		return this;
+	}
+
+	Given incomplete(String... missing) {
+		this.completeness = new Completeness(false, List.of(missing), List.of(missing));
+		return this;
+	}
+
+	Given cumulative(int count, String... cohorts) {
+		List<String> titles = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			titles.add("Other proposal " + i);
+		}
+		this.cumulative = new CumulativePressure(count, titles, List.of(cohorts));
+		return this;
+	}
+
 	Given mitigation(String code, MitigationStatus status) {
 		mitigations.removeIf(m -> m.code().equals(code));
 		mitigations.add(new Mitigation(code, status));
@@ -111,9 +140,11 @@ final class Given {
 				: Math.round(core20Share * 100) + "% of the " + String.format("%,d", affected)
 						+ " people affected live in the most deprived 20% of areas";
 		Proposal proposal = new Proposal("Test proposal", type, VOCABULARY.proposalTypes().get(type).label(), affected,
-				core20Share, statement, 0);
-		return new LensFacts(proposal, cohorts, barriers, areas, evidence, engagement, monitoring, mitigations,
-				List.of());
+				core20Share, statement, 0, accessChanges != null);
+		List<AccessChange> changes = accessChanges == null ? List.of()
+				: accessChanges.stream().map(c -> new AccessChange(c, c, false)).toList();
+		return new LensFacts(proposal, cohorts, barriers, areas, changes, evidence, engagement, monitoring,
+				mitigations, List.of(), completeness, cumulative);
 	}
 
 	LensOutcome evaluate() {

@@ -1,113 +1,57 @@
 package uk.nhs.equitylens.lens.fact;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
-import org.kie.api.runtime.rule.RuleContext;
-
 /**
- * A risk the lens found: which rule raised it, how severe it is, how many points it adds to its
- * domain, and a sentence a board member can read. Built in a rule consequence with
- * {@link #of(RuleContext, Severity, double, String)}, which takes the rule id and domain from the
- * rule's own metadata.
+ * Something the lens found, built whole in a rule consequence and never changed after. The rule
+ * that made it is known from the insertion event (the engine records it), not passed in.
+ *
+ * @param kind what it is about: barrier, cohort, intersection, clinical, cumulative or assurance
+ * @param subject the barrier, cohort, pair ({@code A+B}) or check it is about; with the kind, the
+ * key of its remedies in {@code remedies.csv}
+ * @param domain the lens domain whose score it counts in
+ * @param severity LOW, MEDIUM or HIGH
+ * @param points harm points (0 for an assurance finding, whose cost is {@code penalty})
+ * @param penalty assurance points it costs its domain (0 for a harm finding)
+ * @param remedyKeys the remedy-table keys ({@code kind:subject}) whose mitigations answer it: a
+ * cohort harmed through a barrier is answered by that barrier's remedies
  */
-public final class Finding {
+public record Finding(String kind, String subject, String domain, Severity severity, double points, double penalty,
+		String explanation, List<String> cohorts, List<String> barriers, List<String> remedyKeys) {
 
-	private final String ruleId;
+	public static final String ASSURANCE = "assurance";
 
-	private final String domain;
-
-	private final Severity severity;
-
-	private final double points;
-
-	private final String explanation;
-
-	private final List<String> cohorts = new ArrayList<>();
-
-	private final List<String> barriers = new ArrayList<>();
-
-	private final List<RequiredMitigation> requirements = new ArrayList<>();
-
-	private Finding(String ruleId, String domain, Severity severity, double points, String explanation) {
-		if (points < 0) {
-			throw new IllegalArgumentException(ruleId + ": a finding cannot have negative points");
+	public Finding {
+		if (points < 0 || penalty < 0) {
+			throw new IllegalArgumentException(kind + ":" + subject + ": a finding cannot have negative points");
 		}
-		this.ruleId = ruleId;
-		this.domain = domain;
-		this.severity = severity;
-		this.points = points;
-		this.explanation = explanation;
+		cohorts = List.copyOf(cohorts);
+		barriers = List.copyOf(barriers);
+		remedyKeys = List.copyOf(remedyKeys);
 	}
 
-	public static Finding of(RuleContext drools, Severity severity, double points, String explanation) {
-		return new Finding(RuleMetadata.ruleId(drools.getRule()), RuleMetadata.domain(drools.getRule()), severity,
-				points, explanation);
+	/** A harm finding, its severity read off its points against the policy's marks. */
+	public static Finding harm(String kind, String subject, String domain, double points, double highFrom,
+			double mediumFrom, String explanation, List<String> cohorts, List<String> barriers,
+			List<String> remedyKeys) {
+		return new Finding(kind, subject, domain, Severity.of(points, highFrom, mediumFrom), points, 0, explanation,
+				cohorts, barriers, remedyKeys);
 	}
 
-	/** Names the cohorts (Cohort facts or codes) the finding is about. */
-	public Finding cohorts(Collection<?> cohortsOrCodes) {
-		cohortsOrCodes.forEach(c -> this.cohorts.add(c instanceof Cohort cohort ? cohort.code() : c.toString()));
-		return this;
+	/** An assurance finding: a gap in how well founded the assessment is, answered by its check's remedies. */
+	public static Finding gap(String check, String domain, double penalty, double highFrom, double mediumFrom,
+			String explanation, List<String> cohorts) {
+		return new Finding(ASSURANCE, check, domain, Severity.of(penalty, highFrom, mediumFrom), 0, penalty,
+				explanation, cohorts, List.of(), List.of(ASSURANCE + ":" + check));
 	}
 
-	public Finding cohort(Cohort cohort) {
-		return cohorts(List.of(cohort));
-	}
-
-	/** Names the barriers (Barrier facts or codes) the finding is about. */
-	public Finding barriers(Collection<?> barriersOrCodes) {
-		barriersOrCodes.forEach(b -> this.barriers.add(b instanceof Barrier barrier ? barrier.code() : b.toString()));
-		return this;
-	}
-
-	public Finding barrier(Barrier barrier) {
-		return barriers(List.of(barrier));
-	}
-
-	/** A mitigation this finding requires, and why; insert the returned fact. */
-	public RequiredMitigation requires(String mitigationCode, String reason) {
-		RequiredMitigation requirement = new RequiredMitigation(this, mitigationCode, reason);
-		requirements.add(requirement);
-		return requirement;
-	}
-
-	public String getRuleId() {
-		return ruleId;
-	}
-
-	public String getDomain() {
-		return domain;
-	}
-
-	public Severity getSeverity() {
-		return severity;
-	}
-
-	public double getPoints() {
-		return points;
-	}
-
-	public String getExplanation() {
-		return explanation;
-	}
-
-	public List<String> getCohorts() {
-		return List.copyOf(cohorts);
-	}
-
-	public List<String> getBarriers() {
-		return List.copyOf(barriers);
-	}
-
-	public int getRequirementCount() {
-		return requirements.size();
+	public boolean isHarm() {
+		return !ASSURANCE.equals(kind);
 	}
 
 	@Override
 	public String toString() {
-		return "Finding[" + ruleId + ", " + severity + ", " + points + " points]";
+		return "Finding[" + kind + ":" + subject + ", " + severity + ", " + points + " points, " + penalty + " penalty]";
 	}
 
 }

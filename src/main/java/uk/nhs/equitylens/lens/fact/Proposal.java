@@ -10,25 +10,22 @@ package uk.nhs.equitylens.lens.fact;
  * @param core20Share fraction 0..1 in Core20 areas; {@code null} when neither given nor derivable
  * from the areas named
  * @param core20Statement the share as a sentence fragment for explanations, saying what it is a
- * share of: "34% of the 12,000 people affected live in the most deprived 20% of areas" or "2 of
- * the 3 English areas matched (67%) are among the most deprived 20% in England (IoD 2025)"; {@code null}
- * when the share is unknown
- * @param areasNamed how many area codes the proposal named (whether or not the deprivation data
- * matched them)
+ * share of; {@code null} when the share is unknown
+ * @param areasNamed how many area codes the proposal named
+ * @param accessChangesGiven whether the document says what happens to the ways in ({@code accessChanges},
+ * possibly empty); when it does not, the rules infer it from the type
  */
 public record Proposal(String title, String type, String typeLabel, long affected, Double core20Share,
-		String core20Statement, int areasNamed) {
+		String core20Statement, int areasNamed, boolean accessChangesGiven) {
 
 	public boolean isCore20ShareKnown() {
 		return core20Share != null;
 	}
 
-	/** The record's own text, written out: JDK 17 formats a record with String.format on every call. */
-	@Override
-	public String toString() {
-		return "Proposal[title=" + title + ", type=" + type + ", typeLabel=" + typeLabel + ", affected=" + affected
-				+ ", core20Share=" + core20Share + ", core20Statement=" + core20Statement
-				+ ", areasNamed=" + areasNamed + "]";
+	/** The share, 0 when not known: an unknown share adds no weight. */
+	public double getKnownCore20Share() {
+		return core20Share == null ? 0 : core20Share;
 	}
+
 
 }
