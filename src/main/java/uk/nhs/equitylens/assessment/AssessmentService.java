@@ -411,9 +411,9 @@ public class AssessmentService {
 	}
 
 	/**
-	 * A draft may leave anything out, but a mitigation it says is COMMITTED or DONE names its owner
-	 * and due date (as the whole document must): refused now rather than at submission. Values of the
-	 * wrong type are left for submission to name.
+	 * A draft keeps whatever it is given, with one exception: a mitigation it says is COMMITTED or
+	 * DONE names its owner and due date, refused now rather than at submission. Unknown codes and
+	 * values of the wrong type are left for submission to name.
 	 */
 	private void checkMitigations(ObjectNode answers) {
 		JsonNode mitigations = answers.get("mitigations");
@@ -422,12 +422,15 @@ public class AssessmentService {
 		}
 		List<MitigationAnswer> read;
 		try {
-			read = List.of(json.treeToValue(mitigations, MitigationAnswer[].class));
+			read = java.util.Arrays.asList(json.treeToValue(mitigations, MitigationAnswer[].class));
 		}
 		catch (tools.jackson.core.JacksonException ex) {
 			return;
 		}
-		List<Violation> wrong = validator.checkMitigations(read);
+		List<Violation> wrong = validator.checkMitigations(read)
+			.stream()
+			.filter(v -> v.field().endsWith(".owner") || v.field().endsWith(".due"))
+			.toList();
 		if (!wrong.isEmpty()) {
 			throw new InvalidProposalException(wrong);
 		}

@@ -61,7 +61,7 @@ class EvaluateApiTest {
 		assertThat(stream(result.get("findings")).map(f -> f.get("ruleId").asString())).contains("ACC-001", "COH-001");
 		assertThat(stream(result.get("firedRules")).map(JsonNode::asString)).contains("ACC-001", "RAT-002");
 		assertThat(result.get("rulebaseVersion").asString()).matches("sha256:[0-9a-f]{64}");
-		assertThat(result.get("formVersion").asString()).isEqualTo("hiia/1");
+		assertThat(result.get("formVersion").asString()).isEqualTo("hiia/2");
 		assertThat(result.get("deprivation").get("attribution").asString()).contains("Open Government Licence");
 	}
 

@@ -43,7 +43,7 @@ final class HttpFigures {
 
 	HttpFigures(Path work) throws IOException {
 		this.work = work;
-		try (InputStream in = HttpFigures.class.getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = HttpFigures.class.getResourceAsStream("/proposals/proposal-example.json")) {
 			this.proposal = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}

@@ -59,7 +59,7 @@ final class WhatIfFigures {
 		try (PackagedApp app = PackagedApp.start("bench-whatif", data, List.of("-Xmx512m"), List.of())) {
 			Api api = new Api(app, HttpFigures.TIMEOUT);
 			ObjectNode example;
-			try (InputStream in = WhatIfFigures.class.getResourceAsStream("/proposals/spec-example.json")) {
+			try (InputStream in = WhatIfFigures.class.getResourceAsStream("/proposals/proposal-example.json")) {
 				example = (ObjectNode) JSON.readTree(in);
 			}
 			Path folder = CandidateFolders.changed(work.resolve("whatif-candidate"), "t.setHighPoints(14);",
@@ -134,7 +134,7 @@ final class WhatIfFigures {
 				proposals.add(proposal.put("board", "PLANNED_CARE"));
 			}
 		}
-		try (InputStream in = WhatIfFigures.class.getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = WhatIfFigures.class.getResourceAsStream("/proposals/proposal-example.json")) {
 			proposals.add(JSON.readTree(in));
 		}
 		return proposals;

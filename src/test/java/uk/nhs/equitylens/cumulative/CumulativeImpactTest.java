@@ -98,7 +98,7 @@ class CumulativeImpactTest {
 
 	@BeforeAll
 	void submitFourProposalsAndDecideThree() throws Exception {
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			example = (ObjectNode) json.readTree(in);
 		}
 		JsonNode before = report("ambassador", "");
@@ -279,6 +279,13 @@ class CumulativeImpactTest {
 		ObjectNode document = example.deepCopy();
 		document.put("title", title + " " + UUID.randomUUID().toString().substring(0, 8));
 		ArrayNode cohorts = document.putArray("cohorts");
+		// complete for submission: CORE20 and the protected characteristics answered, worse off only where named
+		for (String required : List.of("CORE20", "AGE", "DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP",
+				"PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
+			if (!List.of(moreCohorts).contains(required)) {
+				cohorts.addObject().put("code", required).put("impact", "NEUTRAL").put("evidence", "No different effect expected");
+			}
+		}
 		cohorts.addObject().put("code", DIGITALLY_EXCLUDED).put("impact", "NEGATIVE")
 			.put("evidence", "A third of the patients have no internet at home");
 		for (String cohort : moreCohorts) {

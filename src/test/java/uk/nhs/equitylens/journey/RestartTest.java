@@ -47,7 +47,7 @@ class RestartTest {
 			JsonMapper json = app.getBean(JsonMapper.class);
 			draft = service.create(json.createObjectNode().put("title", "Half-finished").put("board", "DIGITAL")).getId();
 			ObjectNode example;
-			try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+			try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 				example = (ObjectNode) json.readTree(in);
 			}
 			submitted = service.createAndSubmit(example);

@@ -477,7 +477,7 @@ class TwoInstancesTest {
 	}
 
 	private ObjectNode example(String title) {
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			return ((ObjectNode) json.readTree(in)).put("title", title);
 		}
 		catch (IOException ex) {

@@ -61,7 +61,7 @@ public final class Api {
 
 	/** The spec's example proposal document, with another title and (optionally) board. */
 	public static ObjectNode example(String title) {
-		try (InputStream in = Api.class.getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = Api.class.getResourceAsStream("/proposals/proposal-example.json")) {
 			ObjectNode document = (ObjectNode) JSON.readTree(in);
 			document.put("title", title);
 			return document;

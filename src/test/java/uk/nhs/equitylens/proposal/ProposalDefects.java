@@ -100,6 +100,7 @@ public final class ProposalDefects {
 		defects.add(badArea(document));
 		defects.add(duplicate(document));
 		defects.add(nullEntry(document));
+		defects.add(takenOnWithout(document));
 		return Arbitraries.oneOf(defects);
 	}
 
@@ -172,7 +173,18 @@ public final class ProposalDefects {
 		cases.add(unknown(full, "clinicalAreas[0]", VOCABULARY.clinicalAreas().keySet()));
 		cases.add(unknown(full, "mitigations[0].code", VOCABULARY.mitigations().keySet()));
 		cases.add(unknown(full, "mitigations[0].status", names(MitigationStatus.values())));
+		cases.add(unknown(full, "accessChanges[0]", VOCABULARY.accessChanges().keySet()));
+		cases.add(unknown(full, "assessorView.rating", VOCABULARY.ratings().keySet()));
 		return Arbitraries.oneOf(cases);
+	}
+
+	/** A mitigation COMMITTED or DONE without its owner or its due date (spec version 2). */
+	private static Arbitrary<Defect> takenOnWithout(ObjectNode document) {
+		ObjectNode full = withOneOfEach(document);
+		return Combinators.combine(Arbitraries.of("COMMITTED", "DONE"), Arbitraries.of("owner", "due")).as((status, field) -> {
+			ObjectNode spoiled = with(full, "mitigations[0].status", NODES.stringNode(status));
+			return Defect.of("taken on without", without(spoiled, "mitigations[0]." + field), "mitigations[0]." + field);
+		});
 	}
 
 	private static Arbitrary<Defect> unknown(ObjectNode document, String field, Collection<String> known) {
@@ -191,6 +203,7 @@ public final class ProposalDefects {
 		cases.add(longer(full, "engagement.summary", 5000));
 		cases.add(longer(full, "mitigations[0].owner", 200));
 		cases.add(longer(full, "mitigations[0].note", 2000));
+		cases.add(longer(full, "assessorView.reason", 2000));
 		cases.add(Arbitraries.integers().between(501, 800).map(n -> {
 			ArrayNode areas = NODES.arrayNode();
 			for (int i = 0; i < n; i++) {
@@ -315,6 +328,10 @@ public final class ProposalDefects {
 					"mitigations[0]")));
 			cases.add(Arbitraries.of("code", "status")
 				.map(f -> Defect.of("missing", without(full, "mitigations[0]." + f), "mitigations[0]." + f)));
+			cases.add(Combinators.combine(Arbitraries.of("COMMITTED", "DONE"), Arbitraries.of("owner", "due"))
+				.as((status, f) -> Defect.of("taken on without",
+						without(with(full, "mitigations[0].status", NODES.stringNode(status)), "mitigations[0]." + f),
+						"mitigations[0]." + f)));
 			cases.add(unknown(full, "mitigations[0].code", VOCABULARY.mitigations().keySet()));
 			cases.add(unknown(full, "mitigations[0].status", names(MitigationStatus.values())));
 			cases.add(longer(full, "mitigations[0].owner", 200));
@@ -354,8 +371,15 @@ public final class ProposalDefects {
 			copy.set("mitigations", NODES.arrayNode().add(NODES.objectNode().put("code", "NON_DIGITAL_ROUTE")
 				.put("status", "PROPOSED").put("owner", "o").put("due", "2027-03-31").put("note", "n")));
 		}
+		if (!copy.path("accessChanges").isArray() || copy.path("accessChanges").isEmpty()) {
+			copy.set("accessChanges", NODES.arrayNode().add("MOVES_A_ROUTE"));
+		}
+		if (!copy.path("assessorView").isObject()) {
+			copy.set("assessorView", NODES.objectNode().put("rating", "HIGH").put("reason", "r"));
+		}
 		ObjectNode first = (ObjectNode) copy.get("mitigations").get(0);
 		first.put("owner", first.path("owner").asString("o"));
+		first.put("due", first.path("due").asString("2027-03-31"));
 		first.put("note", first.path("note").asString("n"));
 		ObjectNode cohort = (ObjectNode) copy.get("cohorts").get(0);
 		cohort.put("evidence", cohort.path("evidence").asString("e"));

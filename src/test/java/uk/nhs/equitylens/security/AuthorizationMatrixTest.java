@@ -185,7 +185,7 @@ class AuthorizationMatrixTest {
 
 	@BeforeAll
 	void createTheFixtures() throws Exception {
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			example = (ObjectNode) json.readTree(in);
 		}
 		HttpResponse<String> submitted = api(Caller.AMBASSADOR, "POST", "/api/assessments?submit=true", example.toString());

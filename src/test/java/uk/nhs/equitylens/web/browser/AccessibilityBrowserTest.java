@@ -352,7 +352,7 @@ class AccessibilityBrowserTest {
 	 */
 	private String create(String title, boolean submit, boolean withoutMitigations, String... keep) throws Exception {
 		ObjectNode document;
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			document = (ObjectNode) json.readTree(in);
 		}
 		document.put("title", title);

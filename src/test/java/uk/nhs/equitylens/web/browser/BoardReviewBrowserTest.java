@@ -107,7 +107,7 @@ class BoardReviewBrowserTest {
 
 	private String submitThroughTheApi(String title) throws Exception {
 		ObjectNode document;
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			document = (ObjectNode) json.readTree(in);
 		}
 		document.put("title", title);

@@ -360,7 +360,7 @@ class GovernanceJourneyBrowserTest {
 	}
 
 	private ObjectNode example() throws IOException {
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			return (ObjectNode) json.readTree(in);
 		}
 	}
