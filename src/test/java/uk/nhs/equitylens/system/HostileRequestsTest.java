@@ -265,7 +265,7 @@ class HostileRequestsTest {
 	}
 
 	private ObjectNode example() throws Exception {
-		try (InputStream in = getClass().getResourceAsStream("/proposals/spec-example.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
 			return (ObjectNode) json.readTree(in);
 		}
 	}
