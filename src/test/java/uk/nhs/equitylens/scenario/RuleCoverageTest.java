@@ -1,6 +1,7 @@
 package uk.nhs.equitylens.scenario;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -21,6 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleCoverageTest {
 
+	/**
+	 * Rules that no scenario can reach, each with the reason. A scenario is one document; these
+	 * rules need what a document cannot carry. Kept as short as possible: each entry must name a
+	 * rule of the rulebase, and a rule listed here that a scenario does reach must be taken off.
+	 */
+	static final Map<String, String> OUT_OF_REACH = Map.of("CUM-001",
+			"cumulative pressure comes from other stored proposals (Assessor context), which a scenario document cannot carry");
+
 	@Test
 	void everyRuleFiresInSomeScenario() {
 		List<Scenarios.ScenarioFile> valid = validScenarios();
@@ -29,7 +38,13 @@ class RuleCoverageTest {
 			fired.addAll(ScenarioTest.evaluate(file).firedRules());
 		}
 		List<RuleInfo> rules = TestRulebase.get().rules();
-		List<RuleInfo> neverFired = rules.stream().filter(rule -> !fired.contains(rule.ruleId())).toList();
+		List<RuleInfo> neverFired = rules.stream()
+			.filter(rule -> !fired.contains(rule.ruleId()) && !OUT_OF_REACH.containsKey(rule.ruleId()))
+			.toList();
+		List<String> reachedAfterAll = OUT_OF_REACH.keySet().stream().filter(fired::contains).toList();
+		assertThat(reachedAfterAll).as("rules listed as out of reach of a scenario that a scenario does fire").isEmpty();
+		assertThat(rules.stream().map(RuleInfo::ruleId).toList()).as("rules listed as out of reach must exist")
+			.containsAll(OUT_OF_REACH.keySet());
 		System.out.println("Rule coverage: " + (rules.size() - neverFired.size()) + "/" + rules.size()
 				+ " rules fired across " + valid.size() + " scenarios");
 		assertThat(neverFired)
@@ -42,12 +57,12 @@ class RuleCoverageTest {
 	void everyRuleIsExpectedBySomeScenario() {
 		Set<String> expected = validScenarios().stream()
 			.map(file -> file.scenario().expect())
-			.flatMap(expect -> Stream.concat(expect.findings().stream(), expect.fired().stream()))
+			.flatMap(expect -> Stream.concat(expect.findingsOrEmpty().stream(), expect.fired().stream()))
 			.collect(Collectors.toCollection(TreeSet::new));
 		List<RuleInfo> notExpected = TestRulebase.get()
 			.rules()
 			.stream()
-			.filter(rule -> !expected.contains(rule.ruleId()))
+			.filter(rule -> !expected.contains(rule.ruleId()) && !OUT_OF_REACH.containsKey(rule.ruleId()))
 			.toList();
 		assertThat(notExpected)
 			.withFailMessage(() -> notExpected.size() + " rule(s) are named in no scenario's findings or fired: "

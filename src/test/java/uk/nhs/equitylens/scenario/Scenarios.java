@@ -31,6 +31,11 @@ public final class Scenarios {
 
 	private static final List<String> RATINGS = List.of("LOW", "MODERATE", "HIGH", "SEVERE");
 
+	private static final List<String> ASSURANCE = List.of("STRONG", "ADEQUATE", "WEAK");
+
+	/** The bands, whose edges an expected score keeps away from. */
+	static final Path BANDS = Path.of("rules", "policy", "bands.csv");
+
 	private static final List<String> SOURCES = List.of("PROPOSAL", "AREAS", "NONE");
 
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -126,34 +131,79 @@ public final class Scenarios {
 			return problems;
 		}
 		if (expect.invalid()) {
-			if (expect.rating() != null || !expect.ratingIn().isEmpty() || expect.residualRating() != null
-					|| !expect.score().isEmpty() || !expect.ruleIds().isEmpty() || !expect.mitigationCodes().isEmpty()
-					|| !expect.equityBenefit().isEmpty() || expect.deprivationSource() != null) {
+			if (expect.rating() != null || expect.residualRating() != null || expect.score() != null
+					|| expect.residualScore() != null || expect.assurance() != null || expect.findings() != null
+					|| !expect.ruleIds().isEmpty() || !expect.mitigationCodes().isEmpty()
+					|| !expect.equityBenefit().isEmpty() || expect.deprivationSource() != null
+					|| expect.edgeIsThePoint() != null) {
 				problems.add("an invalid document (violations) can have no other expectations");
 			}
 			return problems;
 		}
-		if ((expect.rating() == null) == expect.ratingIn().isEmpty()) {
-			problems.add("state exactly one of rating and ratingIn");
+		if (expect.findings() == null) {
+			problems.add("state findings: the exact set of rule ids that make a finding");
 		}
-		if (expect.rating() != null && !RATINGS.contains(expect.rating())) {
-			problems.add("rating " + expect.rating() + " is not one of " + RATINGS);
+		rating("rating", expect.rating(), problems);
+		rating("residualRating", expect.residualRating(), problems);
+		if (expect.assurance() == null || !ASSURANCE.contains(expect.assurance())) {
+			problems.add("assurance " + expect.assurance() + " is not one of " + ASSURANCE);
 		}
-		if (!RATINGS.containsAll(expect.ratingIn())) {
-			problems.add("ratingIn " + expect.ratingIn() + " is not within " + RATINGS);
+		score("score", expect.score(), expect.edgeAllowed(), problems);
+		score("residualScore", expect.residualScore(), expect.edgeAllowed(), problems);
+		if (expect.score() != null && expect.residualScore() != null && expect.residualScore() > expect.score()) {
+			problems.add("residualScore " + expect.residualScore() + " is above score " + expect.score());
 		}
-		if (expect.residualRating() != null && !RATINGS.contains(expect.residualRating())) {
-			problems.add("residualRating " + expect.residualRating() + " is not one of " + RATINGS);
-		}
-		range("score", expect.score(), problems);
 		range("equityBenefit", expect.equityBenefit(), problems);
 		if (expect.deprivationSource() != null && !SOURCES.contains(expect.deprivationSource())) {
 			problems.add("deprivationSource " + expect.deprivationSource() + " is not one of " + SOURCES);
 		}
-		overlap("findings", expect.findings(), "noFindings", expect.noFindings(), problems);
 		overlap("requiredMitigations", expect.requiredMitigations(), "notRequired", expect.notRequired(), problems);
-		overlap("satisfied", expect.satisfied(), "notRequired", expect.notRequired(), problems);
 		return problems;
+	}
+
+	private static void rating(String key, String rating, List<String> problems) {
+		if (rating == null || !RATINGS.contains(rating)) {
+			problems.add(key + " " + rating + " is not one of " + RATINGS);
+		}
+	}
+
+	/**
+	 * An expected score must be stated, within 0..100, and (unless the scenario says the edge is the
+	 * point) not within {@link Scenario.Expect#EDGE_MARGIN} of a band edge, where the tolerance of the
+	 * check would let a score in the wrong band pass as a near miss.
+	 */
+	private static void score(String key, Integer score, boolean edgeAllowed, List<String> problems) {
+		if (score == null) {
+			problems.add("state " + key + " (an integer)");
+			return;
+		}
+		if (score < 0 || score > 100) {
+			problems.add(key + " " + score + " is not within 0..100");
+		}
+		if (!edgeAllowed) {
+			for (int edge : bandEdges()) {
+				if (Math.abs(score - edge) <= Scenario.Expect.EDGE_MARGIN) {
+					problems.add(key + " " + score + " is within " + Scenario.Expect.EDGE_MARGIN + " of the band edge "
+							+ edge + " (" + BANDS + "): choose a clearer case or set edgeIsThePoint: true");
+				}
+			}
+		}
+	}
+
+	/** The scores where a band starts (bands.csv {@code from}, above 0). */
+	static List<Integer> bandEdges() {
+		try {
+			return Files.readAllLines(BANDS, StandardCharsets.UTF_8)
+				.stream()
+				.skip(1)
+				.filter(line -> !line.isBlank())
+				.map(line -> Integer.parseInt(line.split(",")[1].trim()))
+				.filter(from -> from > 0)
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + BANDS.toAbsolutePath(), ex);
+		}
 	}
 
 	private static void range(String key, List<Integer> range, List<String> problems) {
