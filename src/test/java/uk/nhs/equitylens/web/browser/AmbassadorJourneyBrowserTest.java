@@ -74,8 +74,12 @@ class AmbassadorJourneyBrowserTest {
 		saveAndContinue();
 		saveAndContinue();
 		browser.choose("cohorts-AGE-impact-NEGATIVE");
+		browser.type("cohorts-AGE-evidence", "Most hearing-aid users are over 70.");
+		browser.choose("cohorts-OLDER_PEOPLE-impact-NEGATIVE");
+		browser.type("cohorts-OLDER_PEOPLE-evidence", "ONS internet use falls steeply after 75.");
 		saveAndContinue();
 
+		browser.choose("accessChanges-MAKES_A_ROUTE_DIGITAL");
 		browser.choose("barriers");
 		browser.choose("barriers-DIGITAL_ONLY-severity-HIGH");
 		browser.screenshot("ambassador-06-barriers");
@@ -88,9 +92,32 @@ class AmbassadorJourneyBrowserTest {
 		saveAndContinue();
 		browser.choose("monitoring-planned-no");
 		saveAndContinue();
+		browser.choose("assessorView-rating-HIGH");
+		browser.type("assessorView-reason", "The phone line is how most of our older patients book.");
+		saveAndContinue();
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers before submitting");
 		browser.screenshot("ambassador-07-check-answers");
+		browser.press("Submit the assessment");
+
+		// eight protected characteristics have no answer yet: refused, each named, nothing lost
+		assertThat(driver.getTitle()).startsWith("Error: ");
+		List<String> missing = List.of("DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP",
+				"PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION");
+		assertThat(browser.errorSummary()).hasSize(missing.size())
+			.allSatisfy(m -> assertThat(m).startsWith("Say how the change affects people sharing the protected characteristic of"))
+			.anySatisfy(m -> assertThat(m).contains("of race (use UNKNOWN if not known)"));
+		browser.screenshot("ambassador-07b-incomplete");
+		browser.untilNextPage(() -> driver.findElement(By.cssSelector(".nhsuk-error-summary a")).click());
+		assertThat(driver.getCurrentUrl()).contains("/sections/protected#cohorts-DISABILITY-impact");
+		assertThat(driver.findElement(By.id("cohorts-AGE-evidence")).getAttribute("value"))
+			.isEqualTo("Most hearing-aid users are over 70.");
+		for (String code : missing) {
+			browser.choose("cohorts-" + code + "-impact-NEUTRAL");
+			browser.type("cohorts-" + code + "-evidence", "Checked against the service's users: no different effect expected.");
+		}
+		browser.press("Save and return to the task list");
+		browser.navigate(By.partialLinkText("Check your answers"));
 		browser.press("Submit the assessment");
 
 		String rating = driver.findElement(By.id("rating")).getText();

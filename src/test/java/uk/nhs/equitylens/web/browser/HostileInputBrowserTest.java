@@ -90,6 +90,11 @@ class HostileInputBrowserTest {
 		next();
 		next();
 		next();
+		// every protected characteristic needs an answer before submission; not known is one
+		for (String code : List.of("AGE", "DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP",
+				"PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
+			browser.choose("cohorts-" + code + "-impact-UNKNOWN");
+		}
 		next();
 		browser.choose("barriers");
 		browser.choose("barriers-DIGITAL_ONLY-severity-HIGH");
@@ -103,6 +108,7 @@ class HostileInputBrowserTest {
 		fill("engagement-summary", TEXT.get("ENGAGEMENT"));
 		next();
 		browser.choose("monitoring-planned-no");
+		next();
 		next();
 
 		page("check answers", "TITLE", "SUMMARY");

@@ -106,6 +106,13 @@ class KeyboardFormBrowserTest {
 
 		section("Protected characteristics");
 		choose("cohorts-AGE-impact", "cohorts-AGE-impact-NEGATIVE");
+		tabTo("cohorts-AGE-evidence");
+		type("Most hearing-aid users are over 70.");
+		// every protected characteristic needs an answer before submission; not known is one
+		for (String code : java.util.List.of("DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP",
+				"PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
+			choose("cohorts-" + code + "-impact", "cohorts-" + code + "-impact-UNKNOWN");
+		}
 		saveAndContinue();
 
 		section("Barriers to access");
@@ -131,6 +138,9 @@ class KeyboardFormBrowserTest {
 
 		section("Monitoring");
 		choose("monitoring-planned", "monitoring-planned-no");
+		saveAndContinue();
+
+		section("Your view");
 		saveAndContinue();
 
 		assertThat(browser.driver().findElement(By.tagName("h1")).getText())
