@@ -79,7 +79,15 @@ public final class RulebaseLoader {
 		}
 		List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
 		String version = version(sorted);
-		Policy policy = policies.load(sorted);
+		// the tables' problems are reported together with the DRL's, so one load names them all
+		Policy policy = null;
+		List<String> tableProblems = List.of();
+		try {
+			policy = policies.load(sorted);
+		}
+		catch (RulebaseException ex) {
+			tableProblems = ex.problems();
+		}
 		ReleaseId releaseId = kieServices.newReleaseId("uk.nhs.equitylens", "rulebase",
 				"1.0." + BUILDS.incrementAndGet());
 		KieFileSystem kfs = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
@@ -97,6 +105,7 @@ public final class RulebaseLoader {
 				errors.removeIf(error -> error.endsWith("Parser returned a null Package"));
 			}
 			errors.addAll(descriptions(sorted.stream().filter(RuleFile::isDrl).toList()));
+			errors.addAll(tableProblems);
 			if (!errors.isEmpty()) {
 				throw new RulebaseException(errors);
 			}
