@@ -89,7 +89,7 @@ class LensInvariantProperties {
 		String code = open.get(pick.get1() % open.size()).code();
 		List<MitigationAnswer> mitigations = new ArrayList<>(
 				before.mitigations().stream().filter(m -> !m.code().equals(code)).toList());
-		mitigations.add(new MitigationAnswer(code, pick.get2(), "Service manager", null, null));
+		mitigations.add(new MitigationAnswer(code, pick.get2(), "Service manager", java.time.LocalDate.of(2027, 3, 31), null));
 
 		AssessmentResult is = evaluate(before.withMitigations(mitigations));
 

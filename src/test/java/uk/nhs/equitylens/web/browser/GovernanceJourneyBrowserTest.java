@@ -339,9 +339,15 @@ class GovernanceJourneyBrowserTest {
 	 * lower rating today, which weighing HIGH findings more would raise.
 	 */
 	private void wellEvidenced(ObjectNode document) {
-		document.set("cohorts", json.createArrayNode()
+		tools.jackson.databind.node.ArrayNode cohorts = json.createArrayNode()
 			.add(json.createObjectNode().put("code", "CORE20").put("impact", "NEGATIVE").put("evidence", "Online booking is lower in deciles 1-2."))
-			.add(json.createObjectNode().put("code", "AGE").put("impact", "NEUTRAL").put("evidence", "Similar use across ages.")));
+			.add(json.createObjectNode().put("code", "AGE").put("impact", "NEUTRAL").put("evidence", "Similar use across ages."));
+		// complete for submission: the other protected characteristics answered, none at risk
+		for (String code : List.of("DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP", "PREGNANCY_MATERNITY",
+				"RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
+			cohorts.add(json.createObjectNode().put("code", code).put("impact", "NEUTRAL").put("evidence", "No different effect expected."));
+		}
+		document.set("cohorts", cohorts);
 		document.remove("clinicalAreas");
 		((ObjectNode) document.get("evidence")).put("dataDisaggregated", true);
 		((ObjectNode) document.get("engagement")).put("affectedCommunitiesEngaged", true).put("coProduced", true);
