@@ -47,10 +47,17 @@ class AddedQuestionTest {
 	private static Path rules() {
 		try {
 			Path folder = Files.createTempDirectory("lens-rules-");
-			Path lens = Files.createDirectories(folder.resolve("lens"));
-			try (Stream<Path> files = Files.list(Path.of("rules", "lens"))) {
-				for (Path file : files.toList()) {
-					Files.copy(file, lens.resolve(file.getFileName()));
+			// the rule files and the policy tables they read (where the rulebase has them)
+			for (String part : java.util.List.of("lens", "policy")) {
+				Path source = Path.of("rules", part);
+				if (!Files.isDirectory(source)) {
+					continue;
+				}
+				Path target = Files.createDirectories(folder.resolve(part));
+				try (Stream<Path> files = Files.list(source)) {
+					for (Path file : files.toList()) {
+						Files.copy(file, target.resolve(file.getFileName()));
+					}
 				}
 			}
 			Files.createDirectories(folder.resolve("extra"));
