@@ -59,6 +59,10 @@ public final class Derived {
 	public record WeighedChange(String code, double factor, boolean inferred) {
 	}
 
+	/** A mitigation a finding needs, once per code, at the largest weight any of its remedy rows gives it. */
+	public record RemedyNeed(Finding finding, String code, double weight) {
+	}
+
 	/** A committed (or done) mitigation that answers a finding. */
 	public record CommittedRemedy(Finding finding, String code, double weight) {
 	}

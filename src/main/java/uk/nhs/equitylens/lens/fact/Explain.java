@@ -42,6 +42,14 @@ public final class Explain {
 		return sorted(barriers).stream().map(b -> "barrier:" + b).toList();
 	}
 
+	/** An overlapping pair is answered as each of its groups is: through its barriers, or by its own remedies. */
+	public static List<String> remedyKeys(String first, Collection<?> firstBarriers, String second,
+			Collection<?> secondBarriers) {
+		List<String> keys = new ArrayList<>(remedyKeys(first, firstBarriers));
+		keys.addAll(remedyKeys(second, secondBarriers));
+		return sorted(keys);
+	}
+
 	/** How a cohort reads in a sentence: "Older people (65 and over)", "People sharing the protected characteristic of sex". */
 	public static String cohort(String code, String label, String category) {
 		return Phrases.label(new Cohort(code, label, category, Impact.NEGATIVE, false));
@@ -69,11 +77,18 @@ public final class Explain {
 		return text.append('.').toString();
 	}
 
-	public static String cohortHarm(String who, Collection<?> barrierLabels) {
+	/**
+	 * "Older people are expected to be worse off, through ..."; for Core20 people, with what the
+	 * Core20 share is and where it came from, when it is known.
+	 */
+	public static String cohortHarm(String code, String who, Collection<?> barrierLabels, String core20Statement) {
 		// every cohort label names a group of people, so it takes "are"
 		String text = who + " are expected to be worse off";
 		if (!barrierLabels.isEmpty()) {
 			text += ", through " + lowerLabels(barrierLabels);
+		}
+		if ("CORE20".equals(code) && core20Statement != null) {
+			text += ": " + core20Statement;
 		}
 		return text + ".";
 	}

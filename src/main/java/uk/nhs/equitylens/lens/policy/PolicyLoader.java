@@ -54,9 +54,12 @@ public final class PolicyLoader {
 	/** The assurance domains, in the order results show them. */
 	public static final List<String> ASSURANCE_DOMAINS = List.of("evidence", "engagement", "monitoring");
 
-	/** The finding kinds the remedy table answers. */
-	public static final List<String> FINDING_KINDS = List.of("barrier", "cohort", "intersection", "clinical",
-			"cumulative", "assurance");
+	/**
+	 * The finding kinds the remedy table answers. An intersection has no rows of its own: it is
+	 * answered as each of its two groups is.
+	 */
+	public static final List<String> FINDING_KINDS = List.of("barrier", "cohort", "clinical", "cumulative",
+			"assurance");
 
 	/** The assurance checks the rules make (each rule names its check in {@code assurance.csv}). */
 	public static final List<String> ASSURANCE_CHECKS = List.of("INCOMPLETE", "DATA_NOT_SPLIT", "NO_SOURCES",
@@ -226,7 +229,7 @@ public final class PolicyLoader {
 			facts.addAll(core20());
 			facts.addAll(domains());
 			facts.addAll(bands());
-			facts.addAll(remedies(intersections));
+			facts.addAll(remedies());
 			facts.addAll(assurance());
 			facts.addAll(assuranceLevels());
 			ASSURANCE_DOMAINS.forEach(d -> facts.add(new PolicyFacts.AssuranceDomain(d)));
@@ -539,12 +542,10 @@ public final class PolicyLoader {
 			return list;
 		}
 
-		private List<Remedy> remedies(List<Intersection> intersections) {
+		private List<Remedy> remedies() {
 			List<Remedy> list = new ArrayList<>();
 			Set<String> keys = new HashSet<>();
 			Set<String> rows = new HashSet<>();
-			Set<String> intersectionKeys = new HashSet<>();
-			intersections.forEach(i -> intersectionKeys.add(i.key()));
 			for (PolicyTable.Row row : rows("remedies")) {
 				Cells c = cells("remedies", row);
 				String kind = c.oneOf("finding", FINDING_KINDS);
@@ -558,14 +559,12 @@ public final class PolicyLoader {
 				boolean subjectKnown = switch (kind) {
 					case "barrier" -> vocabulary.barriers().containsKey(subject);
 					case "cohort" -> vocabulary.cohorts().containsKey(subject);
-					case "intersection" -> intersectionKeys.contains(subject);
 					case "clinical" -> CLINICAL_SUBJECT.equals(subject);
 					case "cumulative" -> CUMULATIVE_SUBJECT.equals(subject);
 					default -> ASSURANCE_CHECKS.contains(subject);
 				};
 				if (!subjectKnown) {
-					c.fail("subject", "\"" + subject + "\" is not a " + kind + " the lens finds"
-							+ (kind.equals("intersection") ? " (an intersection is FIRST+SECOND from intersections.csv)" : ""));
+					c.fail("subject", "\"" + subject + "\" is not a " + kind + " the lens finds");
 					continue;
 				}
 				if (!Remedy.NONE.equals(mitigation) && !vocabulary.mitigations().containsKey(mitigation)) {
@@ -582,7 +581,6 @@ public final class PolicyLoader {
 			List<String> expected = new ArrayList<>();
 			active(vocabulary.barriers()).forEach(b -> expected.add("barrier:" + b));
 			active(vocabulary.cohorts()).forEach(b -> expected.add("cohort:" + b));
-			intersectionKeys.stream().sorted().forEach(k -> expected.add("intersection:" + k));
 			expected.add("clinical:" + CLINICAL_SUBJECT);
 			expected.add("cumulative:" + CUMULATIVE_SUBJECT);
 			ASSURANCE_CHECKS.forEach(k -> expected.add("assurance:" + k));
