@@ -23,7 +23,8 @@ public record PolicyTable(String name, String path, String title, List<String> c
 	public record Row(int line, Map<String, String> cells) {
 
 		public Row {
-			cells = Map.copyOf(cells);
+			// in the table's column order, as the file has them
+			cells = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cells));
 		}
 
 		public String get(String column) {
