@@ -56,8 +56,12 @@ class EvaluateApiTest {
 		assertThat(nonDigital.get("satisfied").asBoolean()).isTrue();
 		assertThat(nonDigital.get("label").asString()).isNotBlank();
 		assertThat(result.get("score").asInt()).isBetween(0, 100);
-		assertThat(result.get("domainScores").propertyNames()).contains("cohorts", "access", "clinical", "evidence",
-				"monitoring");
+		assertThat(result.get("domainScores").propertyNames()).containsExactly("cohorts", "access", "clinical",
+				"cumulative");
+		assertThat(result.get("assurance").get("domainScores").propertyNames()).containsExactly("evidence",
+				"engagement", "monitoring");
+		assertThat(result.get("assurance").get("complete").asBoolean()).isFalse();
+		assertThat(stream(result.get("assurance").get("missing")).map(JsonNode::asString)).contains("cohorts[RACE]");
 		assertThat(stream(result.get("findings")).map(f -> f.get("ruleId").asString())).contains("ACC-001", "COH-001");
 		assertThat(stream(result.get("firedRules")).map(JsonNode::asString)).contains("ACC-001", "RAT-002");
 		assertThat(result.get("rulebaseVersion").asString()).matches("sha256:[0-9a-f]{64}");
@@ -66,7 +70,7 @@ class EvaluateApiTest {
 	}
 
 	@Test
-	void committingTheRequiredMitigationLowersTheResidualRating() throws Exception {
+	void committingTheRequiredMitigationLowersTheResidualScore() throws Exception {
 		ObjectNode proposed = example();
 		((ObjectNode) proposed.get("mitigations").get(0)).put("status", "PROPOSED");
 
@@ -75,8 +79,8 @@ class EvaluateApiTest {
 
 		assertThat(withoutCommitment.get("residualRating").asString())
 			.isEqualTo(withoutCommitment.get("rating").asString());
-		assertThat(order(withCommitment.get("residualRating").asString()))
-			.isLessThan(order(withoutCommitment.get("residualRating").asString()));
+		assertThat(withCommitment.get("residualScore").asInt())
+			.isLessThan(withoutCommitment.get("residualScore").asInt());
 	}
 
 	@Test

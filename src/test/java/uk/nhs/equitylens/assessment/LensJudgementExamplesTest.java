@@ -237,4 +237,46 @@ class LensJudgementExamplesTest {
 		assertThat(mitigated.mitigation().answeredShare()).isEqualTo(1.0);
 	}
 
+	@Test
+	void harmAloneReachesEveryBandWithExcellentAssurance() {
+		Documents low = Documents.answered("SERVICE_CHANGE", 2_000).accessChanges().wellFounded();
+		Documents moderate = Documents.answered("RELOCATION", 3_000).accessChanges("MOVES_A_ROUTE")
+			.cohort("OLDER_PEOPLE", "NEGATIVE")
+			.barrier("TRAVEL_DISTANCE", "MEDIUM")
+			.wellFounded();
+		Documents high = Documents.answered("CLOSURE_REDUCTION", 8_000).accessChanges("CLOSES_A_ROUTE")
+			.core20Share(0.4)
+			.cohort("CORE20", "NEGATIVE")
+			.cohort("OLDER_PEOPLE", "NEGATIVE")
+			.barrier("TRAVEL_DISTANCE", "HIGH")
+			.wellFounded();
+
+		assertThat(low.evaluate().rating()).isEqualTo("LOW");
+		assertThat(moderate.evaluate().rating()).isEqualTo("MODERATE");
+		assertThat(high.evaluate().rating()).isEqualTo("HIGH");
+		assertThat(worstClosure().wellFounded().evaluate().rating()).isEqualTo("SEVERE");
+		assertThat(List.of(low, moderate, high, worstClosure().wellFounded()))
+			.allSatisfy(d -> assertThat(d.evaluate().assurance().level()).isEqualTo("STRONG"));
+	}
+
+	@Test
+	void aBarrierMeetingACohortIsNotCountedAsIfIndependent() {
+		Documents alone = Documents.answered("DIGITAL_CHANNEL", 5_000).accessChanges("MAKES_A_ROUTE_DIGITAL")
+			.barrier("DIGITAL_ONLY", "HIGH");
+		AssessmentResult barrierOnly = alone.copy().evaluate();
+		AssessmentResult withCohort = alone.copy().cohort("DIGITALLY_EXCLUDED", "NEGATIVE").evaluate();
+
+		double barrierPoints = barrierOnly.findings().stream().filter(f -> f.kind().equals("barrier"))
+			.mapToDouble(AssessmentResult.FindingView::points).sum();
+		assertThat(withCohort.findings()).filteredOn(f -> f.kind().equals("barrier"))
+			.singleElement()
+			.satisfies(f -> {
+				assertThat(f.points()).as("the cohort adds no weight to the barrier").isEqualTo(barrierPoints);
+				assertThat(f.cohorts()).containsExactly("DIGITALLY_EXCLUDED");
+			});
+		assertThat(withCohort.findings()).filteredOn(f -> f.kind().equals("cohort"))
+			.singleElement()
+			.satisfies(f -> assertThat(f.remedies()).containsExactlyInAnyOrder("NON_DIGITAL_ROUTE", "DIGITAL_SUPPORT"));
+	}
+
 }

@@ -62,8 +62,8 @@ final class WhatIfFigures {
 			try (InputStream in = WhatIfFigures.class.getResourceAsStream("/proposals/proposal-example.json")) {
 				example = (ObjectNode) JSON.readTree(in);
 			}
-			Path folder = CandidateFolders.changed(work.resolve("whatif-candidate"), "t.setHighPoints(14);",
-					"t.setHighPoints(20);", example, JSON);
+			Path folder = CandidateFolders.changed(work.resolve("whatif-candidate"), "HIGH,10,",
+					"HIGH,20,", example, JSON);
 			String candidate = api.post("governance", "/api/rulebase/candidates",
 					JSON.createObjectNode().put("folder", folder.toAbsolutePath().toString()).toString())
 				.expect(201)

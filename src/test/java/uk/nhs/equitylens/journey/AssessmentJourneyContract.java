@@ -178,7 +178,7 @@ abstract class AssessmentJourneyContract {
 		ObjectNode approve = json.createObjectNode().put("decision", "APPROVED").put("reason", "Needed now").put("version", version);
 		HttpResponse<String> needsOverride = send("board.member", "POST", decisions, approve.toString());
 		assertThat(needsOverride.statusCode()).isEqualTo(400);
-		assertThat(needsOverride.body()).contains("overrideJustification", "residual rating is SEVERE", "no response");
+		assertThat(needsOverride.body()).contains("overrideJustification", "residual rating is HIGH", "no response");
 		HttpResponse<String> stale = send("board.member", "POST", decisions,
 				approve.deepCopy().put("version", version - 1).put("overrideJustification", "x").toString());
 		assertThat(stale.statusCode()).isEqualTo(409);
@@ -356,11 +356,11 @@ abstract class AssessmentJourneyContract {
 		assertThat(verified.get("entries").asLong()).isGreaterThanOrEqualTo(2);
 	}
 
-	/** The project's rules with one threshold changed: HIGH findings weigh 20 points instead of 14. */
+	/** The project's rules with one policy number changed: a HIGH barrier weighs 20 points instead of 10. */
 	private static uk.nhs.equitylens.lens.Rulebase changedRulebase() {
 		java.util.List<uk.nhs.equitylens.lens.RuleFile> files = new java.util.ArrayList<>();
 		for (uk.nhs.equitylens.lens.RuleFile file : uk.nhs.equitylens.lens.RuleFiles.fromFolder(java.nio.file.Path.of("rules"))) {
-			files.add(uk.nhs.equitylens.lens.RuleFile.of(file.path(), file.text().replace("t.setHighPoints(14);", "t.setHighPoints(20);")));
+			files.add(uk.nhs.equitylens.lens.RuleFile.of(file.path(), file.text().replace("HIGH,10,", "HIGH,20,")));
 		}
 		return new uk.nhs.equitylens.lens.RulebaseLoader().load(files);
 	}

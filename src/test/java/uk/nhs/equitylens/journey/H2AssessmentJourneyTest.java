@@ -20,14 +20,14 @@ class H2AssessmentJourneyTest extends AssessmentJourneyContract {
 		assertThat(json.readTree(send("governance", "GET", "/api/audit/verify", null).body()).get("valid").asBoolean())
 			.isTrue();
 
-		jdbc.update("update audit_entry set content = replace(content, 'SEVERE', 'LOW') where seq = ?", last - 1);
+		jdbc.update("update audit_entry set content = replace(content, 'online booking only', 'online booking, edited') where seq = ?", last - 1);
 
 		JsonNode verified = json.readTree(send("governance", "GET", "/api/audit/verify", null).body());
 		assertThat(verified.get("valid").asBoolean()).isFalse();
 		assertThat(verified.get("firstBroken").get("seq").asLong()).isEqualTo(last - 1);
 		assertThat(verified.get("firstBroken").get("problem").asString()).contains("was changed after it was written");
 		String restored = jdbc.queryForObject("select content from audit_entry where seq = ?", String.class, last - 1)
-			.replace("LOW", "SEVERE");
+			.replace("online booking, edited", "online booking only");
 		// put it back so that the shared log verifies again for the other tests of this context
 		jdbc.update("update audit_entry set content = ? where seq = ?", restored, last - 1);
 	}

@@ -238,8 +238,8 @@ class TwoInstancesTest {
 			assertThat(send(i % 2 == 0 ? a : b, "ambassador", "POST", "/api/assessments?submit=true",
 					document.toString()).statusCode()).isEqualTo(201);
 		}
-		Path folder = CandidateFolders.changed(temp.resolve("candidate"), "t.setHighPoints(14);",
-				"t.setHighPoints(40);", example("Candidate scenario"), json);
+		Path folder = CandidateFolders.changed(temp.resolve("candidate"), "HIGH,10,",
+				"HIGH,40,", example("Candidate scenario"), json);
 		HttpResponse<String> checked = send(a, "governance", "POST", "/api/rulebase/candidates",
 				json.createObjectNode().put("folder", folder.toAbsolutePath().toString()).toString());
 		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
@@ -277,8 +277,8 @@ class TwoInstancesTest {
 		assertThat(jdbc.queryForList("select source from rulebase_activation where version = ?", String.class, original))
 			.containsExactly("DEPLOYED");
 		// the same rules with a reviewed comment: a new version that passes every scenario
-		Path folder = CandidateFolders.changed(temp.resolve("reviewed"), "// Every number and every table",
-				"// Reviewed 2026. Every number and every table", example("Reviewed scenario"), json);
+		Path folder = CandidateFolders.changed(temp.resolve("reviewed"), "// Rating: harm findings",
+				"// Reviewed 2026. Rating: harm findings", example("Reviewed scenario"), json);
 		HttpResponse<String> checked = send(a, "governance", "POST", "/api/rulebase/candidates",
 				json.createObjectNode().put("folder", folder.toAbsolutePath().toString()).toString());
 		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);

@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Candidate rulebase folders for tests: the project's rules with one line changed, and the one
- * scenario (the spec example, rated HIGH or SEVERE) that the candidate brings with it.
+ * Candidate rulebase folders for tests: the project's rules and policy tables with one text changed,
+ * and the one scenario (the spec example, rated HIGH or SEVERE) that the candidate brings with it.
  */
 public final class CandidateFolders {
 
@@ -20,7 +20,7 @@ public final class CandidateFolders {
 	public static Path changed(Path folder, String from, String to, ObjectNode specExample, JsonMapper json)
 			throws IOException {
 		Path source = Path.of("rules");
-		try (Stream<Path> files = Files.walk(source.resolve("lens"))) {
+		try (Stream<Path> files = Stream.concat(Files.walk(source.resolve("lens")), Files.walk(source.resolve("policy")))) {
 			for (Path file : files.toList()) {
 				Path target = folder.resolve(source.relativize(file).toString());
 				if (Files.isDirectory(file)) {

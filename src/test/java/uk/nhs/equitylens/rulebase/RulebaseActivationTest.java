@@ -59,14 +59,14 @@ class RulebaseActivationTest {
 		assertThat(rejected.body()).contains("lens/broken.drl [line 5]", "NoSuchFact");
 
 		Path failing = copyRules(temp.resolve("failing"));
-		replace(failing.resolve("lens/thresholds.drl"), "t.setHighPoints(14);", "t.setHighPoints(2);");
+		replace(failing.resolve("policy/severity.csv"), "HIGH,10,", "HIGH,7,");
 		HttpResponse<String> failed = post("admin", "/api/rulebase/candidates", folder(failing), "application/json");
 		assertThat(failed.statusCode()).isEqualTo(422);
 		assertThat(json.readTree(failed.body()).get("errors").toString()).contains("01-spec-example.yaml");
 		assertThat(activeVersion()).isEqualTo(serving);
 
 		Path good = copyRules(temp.resolve("good"));
-		replace(good.resolve("lens/thresholds.drl"), "// Every number and every table", "// Reviewed 2026. Every number and every table");
+		replace(good.resolve("lens/rate.drl"), "// Rating: harm findings", "// Reviewed 2026. Rating: harm findings");
 		HttpResponse<String> checked = post("governance", "/api/rulebase/candidates", folder(good), "application/json");
 		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
 		JsonNode candidate = json.readTree(checked.body());

@@ -139,7 +139,7 @@ class RulebaseActivationsTest {
 	private static Rulebase withComment(String comment) {
 		List<RuleFile> files = RuleFiles.fromFolder(TestRulebase.RULES)
 			.stream()
-			.map(file -> file.path().endsWith("thresholds.drl") ? RuleFile.of(file.path(), file.text() + "\n" + comment + "\n")
+			.map(file -> file.path().endsWith("lens/rate.drl") ? RuleFile.of(file.path(), file.text() + "\n" + comment + "\n")
 					: file)
 			.toList();
 		return new RulebaseLoader().load(files);

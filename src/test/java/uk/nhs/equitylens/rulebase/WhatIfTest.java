@@ -54,7 +54,7 @@ class WhatIfTest {
 			assertThat(send("ambassador", "POST", "/api/assessments?submit=true", document.toString()).statusCode())
 				.isEqualTo(201);
 		}
-		String candidate = candidate(temp, "t.setHighPoints(14);", "t.setHighPoints(40);");
+		String candidate = candidate(temp, "HIGH,10,", "HIGH,40,");
 
 		JsonNode report = runToTheEnd(candidate, null).get("report");
 
@@ -78,7 +78,7 @@ class WhatIfTest {
 		ObjectNode formula = example();
 		formula.put("title", "=cmd|' /C calc'!A0");
 		send("ambassador", "POST", "/api/assessments?submit=true", formula.toString());
-		String candidate = candidate(temp, "t.setMediumPoints(8);", "t.setMediumPoints(30);");
+		String candidate = candidate(temp, "HIGH,10,", "HIGH,40,");
 		JsonNode run = runToTheEnd(candidate, null);
 
 		HttpResponse<String> csv = send("governance", "GET", "/api/whatif/" + run.get("id").asString() + "/report.csv", null);

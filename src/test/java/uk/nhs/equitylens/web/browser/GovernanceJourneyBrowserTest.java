@@ -153,7 +153,7 @@ class GovernanceJourneyBrowserTest {
 		assertThat(driver.findElement(By.id("identical")).getText()).isEqualTo("The replay gives exactly the stored result.");
 		browser.screenshot("governance-06-replay-first");
 
-		Path folder = candidateFolder(temp.resolve("candidate"), "t.setHighPoints(14);", "t.setHighPoints(40);");
+		Path folder = candidateFolder(temp.resolve("candidate"), "HIGH,10,", "HIGH,40,");
 		browser.navigate(By.linkText("Governance"));
 		browser.type("folder", folder.toAbsolutePath().toString());
 		browser.screenshot("governance-07-candidate-folder");
@@ -251,7 +251,7 @@ class GovernanceJourneyBrowserTest {
 
 	@Test
 	void aCandidateThatDoesNotCompileIsRejectedWithTheFileAndLine(@TempDir Path temp) throws Exception {
-		Path folder = candidateFolder(temp.resolve("broken"), "t.setHighPoints(14);", "t.setHighPoints(14);");
+		Path folder = candidateFolder(temp.resolve("broken"), "HIGH,10,", "HIGH,10,");
 		Files.writeString(folder.resolve("lens/broken.drl"), "package lens;\n\nrule \"Broken\"\nwhen\n\tNoSuchFact()\nthen\nend\n");
 		WebDriver driver = browser.driver();
 
