@@ -121,8 +121,9 @@ public class Candidates {
 				}
 				byte[] content = readLimited(in, MAX_UNPACKED - unpacked);
 				unpacked += content.length;
-				if (name.endsWith(".drl")) {
-					files.add(new RuleFile(name.startsWith("rules/") ? name.substring("rules/".length()) : name, content));
+				String path = name.startsWith("rules/") ? name.substring("rules/".length()) : name;
+				if (name.endsWith(".drl") || RuleFile.isTable(path)) {
+					files.add(new RuleFile(path, content));
 				}
 				else if (name.matches("(rules/)?scenarios/[^/]+\\.ya?ml")) {
 					scenarioFiles.add(new ScenarioChecks.ScenarioFile(name.substring(name.lastIndexOf('/') + 1),
@@ -133,7 +134,7 @@ public class Candidates {
 		catch (IOException ex) {
 			throw new CandidateRejected(List.of("The upload is not a readable zip file: " + ex.getMessage()));
 		}
-		if (files.isEmpty()) {
+		if (files.stream().noneMatch(RuleFile::isDrl)) {
 			throw new CandidateRejected(List.of("The zip has no .drl files."));
 		}
 		return check(files, scenarioFiles.isEmpty() ? defaultScenarios() : scenarioFiles, "uploaded zip");
