@@ -19,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import uk.nhs.equitylens.assessment.AssessmentResult.CumulativeContext;
 import uk.nhs.equitylens.form.FormAnswers;
+import uk.nhs.equitylens.lens.ActiveRulebase;
+import uk.nhs.equitylens.lens.LensEngine;
 import uk.nhs.equitylens.people.CurrentUser;
 import uk.nhs.equitylens.people.LensUser;
 import uk.nhs.equitylens.people.Role;
@@ -65,9 +68,13 @@ public class AssessmentService {
 
 	private final Clock clock;
 
+	private final CumulativeContexts cumulative;
+
+	private final ActiveRulebase active;
+
 	AssessmentService(AssessmentRepository assessments, StoredEvaluationRepository evaluations, Assessor assessor,
 			ProposalValidator validator, FormAnswers formAnswers, Vocabulary vocabulary, JsonMapper json,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CumulativeContexts cumulative, ActiveRulebase active) {
 		this.assessments = assessments;
 		this.evaluations = evaluations;
 		this.assessor = assessor;
@@ -79,6 +86,8 @@ public class AssessmentService {
 		this.reader = new ProposalReader(json);
 		this.events = events;
 		this.clock = clock;
+		this.cumulative = cumulative;
+		this.active = active;
 	}
 
 	/** The form new assessments are answered under. */
@@ -334,6 +343,30 @@ public class AssessmentService {
 		return (ObjectNode) json.readTree(assessment.getAnswers());
 	}
 
+	/**
+	 * The evaluate dry run: the document under the active rulebase, with the cumulative pressure of
+	 * the assessments stored now (none of them its own); nothing is stored.
+	 */
+	@Transactional(readOnly = true)
+	public Evaluation dryRun(ProposalDocument document) {
+		LensEngine engine = active.engine();
+		return assessor.evaluate(document, currentForm().version(), engine, cumulativeContext(document, null, engine));
+	}
+
+	/**
+	 * The cumulative context an evaluation was made with, as stored: what a replay or a what-if
+	 * evaluates with; {@link CumulativeContext#NONE} for one made before the context was counted.
+	 */
+	public CumulativeContext cumulative(StoredEvaluation evaluation) {
+		return evaluation.getCumulative() == null ? CumulativeContext.NONE
+				: json.readValue(evaluation.getCumulative(), CumulativeContext.class);
+	}
+
+	/** Counted over the window of the rulebase that evaluates, so that the window and the rules agree. */
+	private CumulativeContext cumulativeContext(ProposalDocument document, UUID self, LensEngine engine) {
+		return cumulative.contextFor(document, self, engine.rulebase().policy().parameters().cumulativeWindowMonths());
+	}
+
 	/** A stored result, as it was returned. */
 	public AssessmentResult result(StoredEvaluation evaluation) {
 		return json.readValue(evaluation.getResult(), AssessmentResult.class);
@@ -390,12 +423,14 @@ public class AssessmentService {
 
 	private StoredEvaluation evaluate(Assessment assessment, ProposalDocument document, FormDefinition form,
 			StoredEvaluation.Reason reason) {
-		Evaluation evaluation = assessor.evaluate(document, form.version());
+		LensEngine engine = active.engine();
+		CumulativeContext context = cumulativeContext(document, assessment.getId(), engine);
+		Evaluation evaluation = assessor.evaluate(document, form.version(), engine, context);
 		int sequence = evaluations.countByAssessmentId(assessment.getId()) + 1;
 		StoredEvaluation stored = evaluations.save(new StoredEvaluation(UUID.randomUUID(), assessment.getId(), sequence,
 				reason, json.writeValueAsString(document), form.version(), evaluation.result(),
 				json.writeValueAsString(evaluation.result()), json.writeValueAsString(evaluation.firings()),
-				clock.instant()));
+				json.writeValueAsString(context), clock.instant()));
 		events.publishEvent(new AssessmentEvaluated(assessment.getId(), stored.getId(), sequence, reason,
 				assessment.getBoard(), stored.getRating(), stored.getResidualRating(), stored.getRulebaseVersion(),
 				form.version(), CurrentUser.get().username(), stored.getDocument(), stored.getFiredRules(),

@@ -12,7 +12,8 @@ import uk.nhs.equitylens.people.CurrentUser;
 import uk.nhs.equitylens.proposal.ProposalDocument;
 
 /**
- * A dry run of the lens: proposal document in, assessment result out, nothing stored (the audit log
+ * A dry run of the lens: proposal document in, assessment result out (with the cumulative pressure
+ * of the assessments stored now), nothing stored (the audit log
  * keeps it only when {@code equitylens.audit.dry-runs} is true). Invalid
  * documents are answered with 400 problem+json naming every field at fault (see
  * {@code ApiExceptionHandler}).
@@ -20,7 +21,7 @@ import uk.nhs.equitylens.proposal.ProposalDocument;
 @RestController
 class EvaluateController {
 
-	private final Assessor assessor;
+	private final AssessmentService assessments;
 
 	private final ApplicationEventPublisher events;
 
@@ -28,9 +29,9 @@ class EvaluateController {
 
 	private final boolean auditDryRuns;
 
-	EvaluateController(Assessor assessor, ApplicationEventPublisher events, JsonMapper json,
+	EvaluateController(AssessmentService assessments, ApplicationEventPublisher events, JsonMapper json,
 			@Value("${equitylens.audit.dry-runs:false}") boolean auditDryRuns) {
-		this.assessor = assessor;
+		this.assessments = assessments;
 		this.events = events;
 		this.json = json;
 		this.auditDryRuns = auditDryRuns;
@@ -39,7 +40,7 @@ class EvaluateController {
 	@PostMapping(path = "/api/assessments/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	AssessmentResult evaluate(@RequestBody ProposalDocument document) {
-		Evaluation evaluation = assessor.evaluate(document);
+		Evaluation evaluation = assessments.dryRun(document);
 		if (auditDryRuns) {
 			events.publishEvent(new DryRunEvaluated(CurrentUser.get().username(), evaluation.result().rulebaseVersion(),
 					evaluation.result().formVersion(), json.writeValueAsString(document),

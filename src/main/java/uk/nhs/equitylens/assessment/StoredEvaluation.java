@@ -11,8 +11,8 @@ import uk.nhs.equitylens.system.AssignedIdEntity;
 
 /**
  * One evaluation of an assessment, kept for good: the proposal document exactly as evaluated, the
- * form and rulebase versions, every rule firing with the facts it matched, and the result. A new
- * evaluation never replaces an old one.
+ * form and rulebase versions, the cumulative context, every rule firing with the facts it matched,
+ * and the result. A new evaluation never replaces an old one.
  */
 @Entity
 @Table(name = "evaluation")
@@ -59,13 +59,17 @@ public class StoredEvaluation extends AssignedIdEntity {
 	@Column(columnDefinition = "text")
 	private String result;
 
+	/** JSON: the cumulative context the evaluation was made with; null before it was counted. */
+	@Column(columnDefinition = "text")
+	private String cumulative;
+
 	private Instant evaluatedAt;
 
 	protected StoredEvaluation() {
 	}
 
 	StoredEvaluation(UUID id, UUID assessmentId, int sequence, Reason reason, String document, String formVersion,
-			AssessmentResult result, String resultJson, String firedRules, Instant evaluatedAt) {
+			AssessmentResult result, String resultJson, String firedRules, String cumulative, Instant evaluatedAt) {
 		this.id = id;
 		this.assessmentId = assessmentId;
 		this.sequence = sequence;
@@ -79,6 +83,7 @@ public class StoredEvaluation extends AssignedIdEntity {
 		this.residualScore = result.residualScore();
 		this.firedRules = firedRules;
 		this.result = resultJson;
+		this.cumulative = cumulative;
 		this.evaluatedAt = evaluatedAt;
 	}
 
@@ -133,6 +138,11 @@ public class StoredEvaluation extends AssignedIdEntity {
 
 	public String getResult() {
 		return result;
+	}
+
+	/** The cumulative context as stored (JSON), or null for an evaluation made before it was counted. */
+	public String getCumulative() {
+		return cumulative;
 	}
 
 	public Instant getEvaluatedAt() {

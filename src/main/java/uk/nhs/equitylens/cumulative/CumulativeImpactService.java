@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +69,6 @@ public class CumulativeImpactService {
 
 	/** Assessments read per query. */
 	static final int PAGE_SIZE = 200;
-
-	static final String NEGATIVE = "NEGATIVE";
 
 	static final String DISTRICT_SOURCE = "Districts are the local authority districts (2019) named in the English"
 			+ " Indices of Deprivation 2019 table. The IoD 2025 table has no districts, so a 2021 LSOA code is placed"
@@ -197,28 +194,15 @@ public class CumulativeImpactService {
 			log.warn("Assessment {} has answers that are not JSON; left out of the cumulative impact report", id);
 			return Optional.empty();
 		}
-		Set<String> cohorts = new LinkedHashSet<>();
-		answers.path("cohorts").valueStream().forEach(cohort -> {
-			String code = cohort.path("code").asString("").strip();
-			if (!code.isEmpty() && NEGATIVE.equals(cohort.path("impact").asString(""))) {
-				cohorts.add(code);
-			}
-		});
-		if (cohorts.isEmpty()) {
+		NegativeImpacts impacts = NegativeImpacts.of(answers);
+		if (impacts.none()) {
 			return Optional.empty();
 		}
-		Set<String> areas = new LinkedHashSet<>();
-		answers.path("population").path("areas").valueStream().forEach(area -> {
-			String code = area.asString("");
-			if (!code.isBlank()) {
-				areas.add(LsoaDistricts.normalise(code));
-			}
-		});
 		Term boardTerm = vocabulary.boards().get(board);
 		Proposal proposal = new Proposal(id, (String) row[1], board, boardTerm == null ? board : boardTerm.label(),
 				status.isApproval() ? CumulativeImpactReport.APPROVED : CumulativeImpactReport.PENDING, status.name(),
-				LocalDate.ofInstant((Instant) row[4], UK), List.copyOf(cohorts));
-		return Optional.of(new Read(proposal, areas));
+				LocalDate.ofInstant((Instant) row[4], UK), List.copyOf(impacts.cohorts()));
+		return Optional.of(new Read(proposal, impacts.areas()));
 	}
 
 	private String cohortLabel(String code) {

@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,6 +132,30 @@ final class LsoaDistricts {
 			return Optional.empty();
 		}
 		return Optional.of(new Area(code, names[number], districts.get(districtOf[number] - 1)));
+	}
+
+	/**
+	 * Whether two lists of LSOA codes name overlapping areas: a code in both (after {@link #normalise}),
+	 * or an LSOA of each in the same local authority district. A code with no district (a new 2021
+	 * code, a Welsh one) overlaps only by being named in both.
+	 */
+	boolean overlap(Collection<String> some, Collection<String> others) {
+		Set<String> codes = new HashSet<>();
+		Set<String> districtCodes = new HashSet<>();
+		for (String code : some) {
+			codes.add(normalise(code));
+			find(code).ifPresent(area -> districtCodes.add(area.district().code()));
+		}
+		for (String code : others) {
+			if (codes.contains(normalise(code))) {
+				return true;
+			}
+			Optional<Area> area = find(code);
+			if (area.isPresent() && districtCodes.contains(area.get().district().code())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The number of districts in the table. */

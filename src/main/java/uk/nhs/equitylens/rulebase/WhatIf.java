@@ -325,7 +325,7 @@ public class WhatIf {
 					}
 					workers.submit(() -> {
 						compare(id, report, row.id(), row.title(), row.board(), row.document(), row.formVersion(),
-								row.result(), engine);
+								row.result(), row.cumulative(), engine);
 						processed.incrementAndGet();
 					});
 					read[0]++;
@@ -450,12 +450,13 @@ public class WhatIf {
 		}
 		String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
 		List<Row> rows = jdbc.query("""
-				select a.id, a.title, a.board, e.document, e.form_version, e.result
+				select a.id, a.title, a.board, e.document, e.form_version, e.result, e.cumulative
 				from assessment a join evaluation e on e.assessment_id = a.id
 				where a.id in (""" + marks + """
 				) and e.sequence = (select max(l.sequence) from evaluation l where l.assessment_id = a.id)""",
 				(rs, i) -> new Row(rs.getString("id"), rs.getString("title"), rs.getString("board"),
-						rs.getString("document"), rs.getString("form_version"), rs.getString("result")),
+						rs.getString("document"), rs.getString("form_version"), rs.getString("result"),
+						rs.getString("cumulative")),
 				ids.stream().map(UUID::fromString).toArray());
 		return new Page(rows, UUID.fromString(ids.get(ids.size() - 1)), ids.size() == PAGE);
 	}
@@ -464,16 +465,23 @@ public class WhatIf {
 	private record Page(List<Row> rows, UUID last, boolean full) {
 	}
 
-	/** An assessment as a run reads it: its latest evaluation's document and stored result. */
-	private record Row(String id, String title, String board, String document, String formVersion, String result) {
+	/**
+	 * An assessment as a run reads it: its latest evaluation's document, stored result and stored
+	 * cumulative context (JSON; null before it was counted).
+	 */
+	private record Row(String id, String title, String board, String document, String formVersion, String result,
+			String cumulative) {
 	}
 
 	private void compare(UUID run, Report report, String assessmentId, String title, String board, String document,
-			String formVersion, String stored, LensEngine engine) {
+			String formVersion, String stored, String cumulative, LensEngine engine) {
 		AssessmentResult before = json.readValue(stored, AssessmentResult.class);
 		AssessmentResult after;
 		try {
-			after = assessor.evaluate(reader.read(json.readTree(document)), formVersion, engine).result();
+			// with the context stored, so that a change the run shows is the candidate's and not other proposals'
+			AssessmentResult.CumulativeContext context = cumulative == null ? AssessmentResult.CumulativeContext.NONE
+					: json.readValue(cumulative, AssessmentResult.CumulativeContext.class);
+			after = assessor.evaluate(reader.read(json.readTree(document)), formVersion, engine, context).result();
 		}
 		catch (RuntimeException ex) {
 			report.failed();
