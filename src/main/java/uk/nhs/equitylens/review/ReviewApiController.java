@@ -30,7 +30,7 @@ class ReviewApiController {
 		return reviews.queue();
 	}
 
-	/** Approvals against the lens (residual HIGH/SEVERE or mitigations unanswered), for governance. */
+	/** Approvals against the lens (residual HIGH/SEVERE, assurance WEAK or mitigations unanswered), for governance. */
 	@GetMapping(path = "/api/reviews/overrides", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<Decision> overrides() {
 		return reviews.overrides();

@@ -102,8 +102,9 @@ public class ReviewService implements BoardDecisions {
 
 	/**
 	 * Records a decision. Every decision needs a reason; APPROVED_WITH_CONDITIONS needs its conditions;
-	 * approving an assessment whose residual rating is HIGH or SEVERE, or with a required mitigation
-	 * not yet answered, needs an override justification, which is recorded and flagged.
+	 * approving an assessment whose residual rating is HIGH or SEVERE, whose assurance is WEAK, or with
+	 * a required mitigation not yet answered, needs an override justification, which is recorded and
+	 * flagged.
 	 */
 	public Decision decide(UUID id, DecisionRequest request) {
 		Assessment assessment = assessments.get(id);
@@ -157,19 +158,24 @@ public class ReviewService implements BoardDecisions {
 	}
 
 	/**
-	 * Why approving would go against the lens: a residual rating of HIGH or SEVERE, or required
-	 * mitigations with no response (neither taken on nor declined with a reason).
+	 * Why approving would go against the lens: a residual rating of HIGH or SEVERE, WEAK assurance,
+	 * or required mitigations with no response (neither taken on nor declined with a reason).
 	 */
 	public List<String> againstTheLens(Assessment assessment, StoredEvaluation latest) {
 		List<String> reasons = new ArrayList<>();
 		if (latest.getResidualRating().equals("HIGH") || latest.getResidualRating().equals("SEVERE")) {
 			reasons.add("the residual rating is " + latest.getResidualRating());
 		}
+		AssessmentResult result = assessments.result(latest);
+		if (result.assurance() != null && result.assurance().weak()) {
+			// harm and assurance are apart (lens v2): a weakly founded assessment is no ground to approve on,
+			// whatever its rating, so it needs the same stated override as a HIGH or SEVERE residual
+			reasons.add("assurance is WEAK");
+		}
 		ObjectNode answers = assessments.answers(assessment);
 		Set<String> answered = new java.util.HashSet<>();
 		answers.path("mitigations").valueStream().forEach(m -> answered.add(m.path("code").asString("")));
 		answers.path("mitigationsDeclined").propertyNames().forEach(answered::add);
-		AssessmentResult result = assessments.result(latest);
 		List<String> unanswered = result.requiredMitigations().stream()
 			.map(AssessmentResult.RequiredMitigationView::code)
 			.filter(code -> !answered.contains(code))
