@@ -32,9 +32,11 @@ import uk.nhs.equitylens.review.ReviewService;
 import uk.nhs.equitylens.vocabulary.Vocabulary;
 
 /**
- * The board paper: one printable assessment with the proposal summary, rating and residual rating,
- * domain scores, findings with explanations and rule ids, required mitigations with owners and
- * dates, the board's decision and reasons, and the rulebase version. One template serves the HTML
+ * The board paper: one printable assessment with the proposal summary, rating and residual rating
+ * (provisional, with why, when the document is incomplete), the ambassador's own rating beside the
+ * lens's, harm domain scores and findings, the assurance level with its domain scores and gaps apart
+ * from the harm, the mitigation credit, required mitigations (to reduce harm, and assurance actions)
+ * with owners and dates, the board's decision and reasons, and the rulebase version. One template serves the HTML
  * for print and the PDF (rendered with page numbers and the date it was generated).
  */
 @Service
@@ -68,10 +70,13 @@ public class BoardPaper {
 
 	private final Clock clock;
 
+	private final ResultWords words;
+
 	private final String stylesheet;
 
 	BoardPaper(AssessmentService assessments, ReviewService reviews, FormAnswers formAnswers, Vocabulary vocabulary,
-			TemplateEngine templates, Clock clock) {
+			TemplateEngine templates, Clock clock, ResultWords words) {
+		this.words = words;
 		this.assessments = assessments;
 		this.reviews = reviews;
 		this.formAnswers = formAnswers;
@@ -107,14 +112,24 @@ public class BoardPaper {
 					required.satisfied(), response == null ? (declined.isEmpty() ? "No response" : "Declined: " + declined)
 							: response.path("status").asString(""),
 					response == null ? "" : response.path("owner").asString(""),
-					response == null ? "" : ukDate(response.path("due").asString(""))));
+					response == null ? "" : ukDate(response.path("due").asString("")), required.assuranceAction()));
 		}
 		List<Decision> decisions = reviews.decisions(id);
 		ZonedDateTime generated = ZonedDateTime.now(clock.withZone(ZoneId.of("Europe/London")));
-		return Map.of("assessment", assessment, "boardLabel",
-				vocabulary.boardLabel(assessment.getBoard()),
-				"summary", summary, "result", result, "ratings", vocabulary.ratings(), "mitigations", mitigations,
-				"decisions", decisions, "evaluation", evaluations.get(0), "generated", generated);
+		Map<String, Object> model = new java.util.LinkedHashMap<>();
+		model.put("assessment", assessment);
+		model.put("boardLabel", vocabulary.boardLabel(assessment.getBoard()));
+		model.put("summary", summary);
+		model.put("result", result);
+		model.put("ratings", vocabulary.ratings());
+		model.put("harmMitigations", mitigations.stream().filter(m -> !m.assuranceAction()).toList());
+		model.put("assuranceActions", mitigations.stream().filter(MitigationLine::assuranceAction).toList());
+		model.put("decisions", decisions);
+		model.put("evaluation", evaluations.get(0));
+		model.put("generated", generated);
+		// the PDF is rendered outside a request, where templates reach no beans: the words come with the model
+		model.put("words", words);
+		return model;
 	}
 
 	/** The board paper as HTML (for print, or as the PDF's source). */
@@ -201,9 +216,13 @@ public class BoardPaper {
 		return null;
 	}
 
-	/** A required mitigation with the ambassador's response, owner and due date. */
+	/**
+	 * A required mitigation with the ambassador's response, owner and due date.
+	 *
+	 * @param assuranceAction it closes a gap in the assessment rather than reducing harm
+	 */
 	public record MitigationLine(String code, String label, String ruleId, String reason, boolean satisfied,
-			String response, String owner, String due) {
+			String response, String owner, String due, boolean assuranceAction) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -98,6 +99,69 @@ class BoardPaperTest {
 			.doesNotContain("<b>online</b>");
 		HttpResponse<String> pagePdf = board.get("/assessments/" + id + "/report.pdf");
 		assertThat(pagePdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+	}
+
+	@Test
+	void thePaperShowsHarmAndAssuranceApartAndTheAmbassadorsOwnRating() throws Exception {
+		ObjectNode document;
+		try (InputStream in = getClass().getResourceAsStream("/proposals/proposal-example.json")) {
+			document = (ObjectNode) json.readTree(in);
+		}
+		document.put("title", "Hearing aftercare: the board paper's assurance");
+		// no areas: other tests' submissions of the same example in the same areas would add cumulative pressure
+		((ObjectNode) document.get("population")).remove("areas");
+		document.putObject("assessorView").put("rating", "MODERATE").put("reason", "A telephone line stays.");
+		JsonNode assessment = json.readTree(send("ambassador", "POST", "/api/assessments?submit=true",
+				document.toString()).body());
+		String id = assessment.get("id").asString();
+		JsonNode result = assessment.get("evaluations").get(0).get("result");
+		assertThat(result.get("assurance").get("level").asString()).isEqualTo("WEAK");
+		assertThat(result.get("rating").asString()).isEqualTo("HIGH");
+
+		HttpResponse<byte[]> pdf = http.send(request("board.member", "/api/assessments/" + id + "/report.pdf").GET().build(),
+				BodyHandlers.ofByteArray());
+
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		Files.createDirectories(Path.of("target", "reports"));
+		Files.write(Path.of("target", "reports", "board-paper-assurance.pdf"), pdf.body());
+		String text;
+		try (PDDocument paper = Loader.loadPDF(pdf.body())) {
+			text = new PDFTextStripper().getText(paper).replaceAll("\\s+", " ");
+		}
+		assertThat(text).contains("Lens: HIGH. Ambassador: MODERATE \u2014 A telephone line stays.",
+				"Differs from the lens: the ambassador rates it lower",
+				"WEAK Not well founded: the board cannot yet show due regard",
+				result.get("mitigation").get("explanation").asString());
+		int harm = text.indexOf("Harm found (");
+		int assurance = text.indexOf("How well founded the assessment is");
+		int gaps = text.indexOf("Gaps in the assessment (" + result.get("assurance").get("gaps").size() + ")");
+		int reduceHarm = text.indexOf("To reduce harm");
+		int actions = text.indexOf("Assurance actions");
+		assertThat(List.of(harm, assurance, gaps, reduceHarm, actions)).allMatch(at -> at >= 0).isSorted();
+		result.get("assurance").get("domainScores").properties().forEach(d -> assertThat(text.substring(assurance, gaps))
+			.contains(d.getKey().substring(0, 1).toUpperCase() + d.getKey().substring(1) + " " + d.getValue().asInt()));
+		for (JsonNode finding : result.get("findings")) {
+			int at = text.indexOf("Rule " + finding.get("ruleId").asString() + ",");
+			if (finding.get("kind").asString().equals("assurance")) {
+				assertThat(at).as(finding.get("ruleId").asString()).isBetween(gaps, reduceHarm);
+			}
+			else {
+				assertThat(at).as(finding.get("ruleId").asString()).isBetween(harm, assurance);
+			}
+		}
+		for (JsonNode required : result.get("requiredMitigations")) {
+			int at = text.lastIndexOf("(" + required.get("code").asString() + ")");
+			if (required.get("assuranceAction").asBoolean()) {
+				assertThat(at).as(required.get("code").asString()).isGreaterThan(actions);
+			}
+			else {
+				assertThat(at).as(required.get("code").asString()).isBetween(reduceHarm, actions);
+			}
+		}
+		assertThat(text).doesNotContain("Provisional rating");
+
+		String html = WebSession.signIn(port, "board.member", "demo").get("/assessments/" + id + "/report").body();
+		assertThat(html).contains("id=\"assessor-view\"", "flag flag-differs", "assurance assurance-WEAK");
 	}
 
 	private HttpRequest.Builder request(String user, String path) {
