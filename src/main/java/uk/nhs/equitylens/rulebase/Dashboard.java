@@ -1,5 +1,7 @@
 package uk.nhs.equitylens.rulebase;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,11 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.nhs.equitylens.people.CurrentUser;
 import uk.nhs.equitylens.people.Role;
+import uk.nhs.equitylens.vocabulary.Vocabulary;
 
 /**
  * Rule outcomes per programme board, for governance: each assessment's latest evaluation counted by
  * rating and residual rating, the rules that fire most and the mitigations most required, and the
- * board's decisions and overrides. Read a row at a time.
+ * board's decisions and overrides; and where the ambassadors' own ratings and the lens's disagree,
+ * per board and per rule. Read a row at a time.
  */
 @Service
 public class Dashboard {
@@ -25,9 +29,13 @@ public class Dashboard {
 
 	private final JsonMapper json;
 
-	Dashboard(JdbcTemplate jdbc, JsonMapper json) {
+	/** The ratings from lowest to highest, as the vocabulary lists them. */
+	private final List<String> ratingOrder;
+
+	Dashboard(JdbcTemplate jdbc, JsonMapper json, Vocabulary vocabulary) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.ratingOrder = List.copyOf(vocabulary.ratings().keySet());
 	}
 
 	@Transactional(readOnly = true)
@@ -59,6 +67,94 @@ public class Dashboard {
 			board.overrides = row.getInt("overrides");
 		});
 		return boards;
+	}
+
+	/**
+	 * Where assessors and the lens disagree, over each assessment's latest evaluation that carries the
+	 * ambassador's own rating: per board, how many the ambassador rated lower than the lens, the same,
+	 * or higher; per rule (the rule ids of harm findings, once per assessment), the same counts over
+	 * the assessments it fired in. The best evidence for changing the policy tables: a rule that
+	 * mostly fires where ambassadors rate lower may weigh too much.
+	 */
+	@Transactional(readOnly = true)
+	public Disagreements disagreements() {
+		CurrentUser.require("Where assessors and the lens disagree is for governance.", Role.GOVERNANCE);
+		Map<String, int[]> boards = new TreeMap<>();
+		Map<String, int[]> rules = new TreeMap<>();
+		jdbc.query("""
+				select a.board, e.rating, e.result
+				from assessment a join evaluation e on e.assessment_id = a.id
+				where e.sequence = (select max(l.sequence) from evaluation l where l.assessment_id = a.id)
+				""", row -> {
+			JsonNode result = json.readTree(row.getString("result"));
+			int assessor = ratingOrder.indexOf(result.path("assessorView").path("rating").asString(""));
+			int lens = ratingOrder.indexOf(row.getString("rating"));
+			if (assessor < 0 || lens < 0) {
+				return;
+			}
+			int column = 1 + Integer.signum(Integer.compare(assessor, lens));
+			count(boards.computeIfAbsent(row.getString("board"), b -> new int[3]), column);
+			result.path("findings").valueStream()
+				.filter(f -> !"assurance".equals(f.path("kind").asString("")))
+				.map(f -> f.path("ruleId").asString())
+				.distinct()
+				.forEach(rule -> count(rules.computeIfAbsent(rule, r -> new int[3]), column));
+		});
+		Map<String, Tally> byBoard = new LinkedHashMap<>();
+		boards.forEach((board, counts) -> byBoard.put(board, Tally.of(counts)));
+		Map<String, Tally> byRule = new LinkedHashMap<>();
+		rules.entrySet().stream()
+			.sorted(Comparator.comparing((Map.Entry<String, int[]> e) -> -Tally.of(e.getValue()).disagreeing())
+				.thenComparing(Map.Entry::getKey))
+			.forEach(e -> byRule.put(e.getKey(), Tally.of(e.getValue())));
+		return new Disagreements(byBoard, byRule);
+	}
+
+	private static void count(int[] counts, int column) {
+		counts[column]++;
+	}
+
+	/**
+	 * Disagreements between ambassadors and the lens.
+	 *
+	 * @param boards per board code
+	 * @param rules per rule id, the rules with most disagreement first
+	 */
+	public record Disagreements(Map<String, Tally> boards, Map<String, Tally> rules) {
+
+		public Disagreements {
+			boards = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(boards));
+			rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+		}
+
+	}
+
+	/**
+	 * Assessments with the ambassador's own rating, by how it compares with the lens's rating.
+	 *
+	 * @param assessments how many, in all
+	 * @param lower the ambassador rated it lower than the lens
+	 * @param same the same as the lens
+	 * @param higher higher than the lens
+	 */
+	public record Tally(int assessments, int lower, int same, int higher) {
+
+		public Tally {
+			if (lower < 0 || same < 0 || higher < 0 || assessments != lower + same + higher) {
+				throw new IllegalArgumentException("a tally's counts must be non-negative and add up to its assessments");
+			}
+		}
+
+		static Tally of(int[] counts) {
+			return new Tally(counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]);
+		}
+
+		/** How many the ambassador rated differently from the lens. */
+		@com.fasterxml.jackson.annotation.JsonIgnore
+		public int disagreeing() {
+			return lower + higher;
+		}
+
 	}
 
 	/** One board's rule outcomes. */

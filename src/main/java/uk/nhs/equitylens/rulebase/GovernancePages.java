@@ -24,7 +24,8 @@ import uk.nhs.equitylens.system.WebPage;
 import uk.nhs.equitylens.vocabulary.Vocabulary;
 
 /**
- * Governance pages: verify the audit chain, the overrides flagged by boards, check candidate
+ * Governance pages: verify the audit chain, rule outcomes and where ambassadors and the lens
+ * disagree per board and per rule, the overrides flagged by boards, check candidate
  * rulebases, run what-ifs and follow them, replay an evaluation beside its stored result; and, for
  * administrators, activate a checked candidate.
  */
@@ -144,6 +145,7 @@ class GovernancePages implements WebPage {
 		model.addAttribute("overrides", isGovernance ? reviews.overrides() : List.of());
 		model.addAttribute("runs", isGovernance ? whatIf.recent() : List.of());
 		model.addAttribute("dashboard", isGovernance ? dashboard.outcomes() : java.util.Map.of());
+		model.addAttribute("disagreements", isGovernance ? dashboard.disagreements() : null);
 		model.addAttribute("boards", vocabulary.boards());
 		model.addAttribute("isGovernance", isGovernance);
 		model.addAttribute("isAdmin", CurrentUser.get().has(Role.ADMIN));

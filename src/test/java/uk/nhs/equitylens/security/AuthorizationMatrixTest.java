@@ -139,6 +139,7 @@ class AuthorizationMatrixTest {
 			rule("POST /governance/whatif/{id:[0-9a-fA-F-]{36}}/cancel", NONE, form(""), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("GET /governance/replay/{id:[0-9a-fA-F-]{36}}/{evaluationId:[0-9a-fA-F-]{36}}", SUBMITTED, none(), DENY, DENY, DENY, DENY, ALLOW, DENY),
 			rule("GET /api/dashboard", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // rule outcomes across boards are governance's
+			rule("GET /api/governance/disagreements", NONE, none(), DENY, DENY, DENY, DENY, ALLOW, DENY), // as GET /api/dashboard: across boards, governance's
 			rule("GET /assessments/{id:[0-9a-fA-F-]{36}}/report", SUBMITTED, none(), DENY, ALLOW, ALLOW, DENY, ALLOW, DENY), // the board paper follows the read rule
 			rule("GET /assessments/{id:[0-9a-fA-F-]{36}}/report.pdf", SUBMITTED, none(), DENY, ALLOW, ALLOW, DENY, ALLOW, DENY),
 			rule("GET /api/assessments/{id:[0-9a-fA-F-]{36}}/report.pdf", SUBMITTED, none(), DENY, ALLOW, ALLOW, DENY, ALLOW, DENY),
