@@ -13,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,14 +58,26 @@ class OverlappingProposals implements CumulativeContexts {
 
 	private final Clock clock;
 
-	OverlappingProposals(EntityManager entityManager, JsonMapper json, Clock clock) {
+	private final boolean enabled;
+
+	/**
+	 * @param enabled {@code equitylens.cumulative-pressure.enabled}, true unless set: the shared test
+	 * context turns it off, because its tests submit the same example again and again into one
+	 * database and each result would then depend on how many tests ran before it
+	 */
+	OverlappingProposals(EntityManager entityManager, JsonMapper json, Clock clock,
+			@Value("${equitylens.cumulative-pressure.enabled:true}") boolean enabled) {
 		this.entityManager = entityManager;
 		this.json = json;
 		this.clock = clock;
+		this.enabled = enabled;
 	}
 
 	@Override
 	public CumulativeContext contextFor(ProposalDocument document, UUID self, int windowMonths) {
+		if (!enabled) {
+			return CumulativeContext.NONE;
+		}
 		NegativeImpacts mine = NegativeImpacts.of(json.valueToTree(document));
 		if (mine.none() || mine.areas().isEmpty()) {
 			return CumulativeContext.NONE;

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Cumulative pressure on PostgreSQL: the run's one embedded PostgreSQL, shared with the journey
  * (the districts here are not the journey's, so neither counts the other's proposals).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "equitylens.cumulative-pressure.enabled=true")
 @ActiveProfiles("postgres")
 @Import(TestClock.Config.class)
 class PostgresCumulativePressureTest extends CumulativePressureContract {
