@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.nhs.equitylens.lens.ActiveRulebase;
 import uk.nhs.equitylens.lens.RuleFile;
 import uk.nhs.equitylens.lens.Rulebase;
+import uk.nhs.equitylens.lens.RulebaseException;
 import uk.nhs.equitylens.lens.RulebaseLoader;
 
 /**
@@ -77,8 +78,14 @@ public class RulebaseArchive {
 		return known != null && known > 0;
 	}
 
-	/** The archived rulebase of that version, compiled again (and checked to have the same version). */
-	@Transactional(readOnly = true)
+	/**
+	 * The archived rulebase of that version, compiled again (and checked to have the same version).
+	 *
+	 * @throws UnreplayableRulebaseException when it was made before lens v2 (no {@code policy/*.csv}
+	 * among its files: its DRL used fact classes that no longer exist) or does not compile
+	 */
+	// an unreplayable rulebase is an answer, not a failure: the caller's transaction goes on
+	@Transactional(readOnly = true, noRollbackFor = UnreplayableRulebaseException.class)
 	public Optional<Rulebase> load(String version) {
 		// the rulebase this instance serves is compiled already, whichever instance archived it
 		Rulebase serving = active.rulebase();
@@ -94,9 +101,19 @@ public class RulebaseArchive {
 		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
+		Map<String, String> archived = json.readValue(stored.get(0), FILES);
+		if (archived.keySet().stream().noneMatch(RuleFile::isTable)) {
+			throw new UnreplayableRulebaseException(version, "it has no policy tables (made before lens v2)", null);
+		}
 		List<RuleFile> files = new ArrayList<>();
-		json.readValue(stored.get(0), FILES).forEach((path, text) -> files.add(RuleFile.of(path, text)));
-		Rulebase rulebase = new RulebaseLoader().load(files);
+		archived.forEach((path, text) -> files.add(RuleFile.of(path, text)));
+		Rulebase rulebase;
+		try {
+			rulebase = new RulebaseLoader().load(files);
+		}
+		catch (RulebaseException ex) {
+			throw new UnreplayableRulebaseException(version, "it does not compile under this engine", ex);
+		}
 		if (!rulebase.version().equals(version)) {
 			throw new IllegalStateException("Archived rulebase " + version + " rebuilds as " + rulebase.version());
 		}
