@@ -95,6 +95,7 @@ class AuthorizationMatrixTest {
 			// pages open to everyone
 			rule("GET /login", NONE, none(), ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
 			rule("GET /about", NONE, none(), ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
+			rule("GET /lens/how-it-scores", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // the policy in force: any signed-in user
 			// the ambassador's pages; reading follows the read rule, changing the edit rule
 			rule("GET /", NONE, none(), DENY, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW), // ADMIN: the landing page after sign-in; it sends the admin on to /admin/people and lists nothing
 			rule("GET /assessments/new", NONE, none(), DENY, ALLOW, DENY, DENY, DENY, DENY), // ambiguous (an empty form, no data): least privilege, only those who may create get the form

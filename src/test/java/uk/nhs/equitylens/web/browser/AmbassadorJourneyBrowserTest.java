@@ -125,7 +125,7 @@ class AmbassadorJourneyBrowserTest {
 		assertThat(rating).isIn("HIGH", "SEVERE");
 		assertThat(residualBefore).isEqualTo(rating);
 		String findings = driver.findElement(By.className("lens-findings")).getText();
-		assertThat(findings).contains("Rule ACC-001", "people who cannot or do not go online may lose access", "34%");
+		assertThat(findings).contains("Rule ACC-001", "through access only or mainly online / by app", "34%");
 		assertThat(driver.findElement(By.id("NON_DIGITAL_ROUTE-hint")).getText()).contains("Required by ACC-001",
 				"Not satisfied");
 		browser.screenshot("ambassador-08-result");
