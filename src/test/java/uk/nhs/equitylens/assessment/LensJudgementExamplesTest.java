@@ -157,8 +157,20 @@ class LensJudgementExamplesTest {
 			.cohort("OLDER_PEOPLE", "NEGATIVE")
 			.evaluate();
 
-		assertThat(both.findings()).filteredOn(f -> f.kind().equals("intersection")).isEmpty();
-		assertThat(both.score()).isEqualTo(larger.score());
+		// each pair of same-people codes is one group: one cohort finding, at the larger weight
+		assertThat(both.findings()).filteredOn(f -> f.kind().equals("cohort"))
+			.extracting(f -> f.cohorts().get(0))
+			.containsExactlyInAnyOrder("ETHNIC_MINORITY", "LEARNING_DISABILITY_AUTISM", "OLDER_PEOPLE");
+		assertThat(both.findings()).filteredOn(f -> f.kind().equals("cohort"))
+			.extracting(AssessmentResult.FindingView::points)
+			.isEqualTo(larger.findings().stream().filter(f -> f.kind().equals("cohort"))
+				.map(AssessmentResult.FindingView::points).toList());
+		// and never an overlap of their own
+		List<java.util.Set<String>> same = List.of(java.util.Set.of("ETHNIC_MINORITY", "RACE"),
+				java.util.Set.of("DISABILITY", "LEARNING_DISABILITY_AUTISM"), java.util.Set.of("AGE", "OLDER_PEOPLE"));
+		assertThat(both.findings()).filteredOn(f -> f.kind().equals("intersection"))
+			.noneMatch(f -> same.contains(java.util.Set.copyOf(f.cohorts())));
+		assertThat(both.score()).isGreaterThanOrEqualTo(larger.score());
 	}
 
 	@Test

@@ -47,6 +47,14 @@ public final class Derived {
 	public record HarmedCohort(String code, String phrase, double weight, String ages) {
 	}
 
+	/**
+	 * Any cohort the change leaves worse off, whether or not its weight counts (a code for the same
+	 * people may weigh more): overlaps and Core20PLUS5 areas read these, so naming one more group worse
+	 * off never takes a pair or an area away.
+	 */
+	public record WorseOff(String code, String phrase, String ages) {
+	}
+
 	/** A barrier of the proposal that bears especially on a cohort the change leaves worse off. */
 	public record BarrierMeetsCohort(String barrier, String barrierLabel, String cohort, String cohortLabel) {
 	}

@@ -347,6 +347,10 @@ public final class PolicyLoader {
 				else if (!pairs.add(pair(first, second))) {
 					c.fail("second", first + " and " + second + " are paired already");
 				}
+				else if (namesTheSamePeople(first, second, list, samePairs)) {
+					c.fail("second", first + " and " + second
+							+ " name the same people as a pair above (same-people.csv): the overlap would count twice");
+				}
 				else {
 					list.add(new Intersection(first, second, points, rationale));
 				}
@@ -636,6 +640,22 @@ public final class PolicyLoader {
 			return list;
 		}
 
+	}
+
+	/** Another row names the same two groups of people: each side the same code or a code for the same people. */
+	private static boolean namesTheSamePeople(String first, String second, List<Intersection> rows, Set<String> samePairs) {
+		for (Intersection row : rows) {
+			boolean straight = same(first, row.first(), samePairs) && same(second, row.second(), samePairs);
+			boolean crossed = same(first, row.second(), samePairs) && same(second, row.first(), samePairs);
+			if (straight || crossed) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean same(String a, String b, Set<String> samePairs) {
+		return a.equals(b) || samePairs.contains(pair(a, b));
 	}
 
 	private static List<String> active(Map<String, Term> terms) {
