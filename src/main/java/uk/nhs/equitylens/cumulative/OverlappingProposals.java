@@ -41,9 +41,9 @@ class OverlappingProposals implements CumulativeContexts {
 	private static final List<AssessmentStatus> COUNTED = List.of(AssessmentStatus.SUBMITTED,
 			AssessmentStatus.APPROVED, AssessmentStatus.APPROVED_WITH_CONDITIONS);
 
-	/** Each assessment's latest evaluation, oldest first; the documents are read a page at a time. */
+	/** Each assessment's latest evaluation, oldest first, a page at a time; documents only when not yet read. */
 	private static final String QUERY = """
-			select a.id, a.title, a.board, a.status, e.document from Assessment a
+			select a.id, a.title, a.board, a.status, e.id from Assessment a
 			join StoredEvaluation e on e.assessmentId = a.id
 			where a.status in :statuses and e.evaluatedAt >= :since
 			  and e.sequence = (select max(l.sequence) from StoredEvaluation l where l.assessmentId = a.id)
@@ -97,7 +97,7 @@ class OverlappingProposals implements CumulativeContexts {
 				if (id.equals(self)) {
 					continue;
 				}
-				NegativeImpacts theirs = read(id, (String) row[4]);
+				NegativeImpacts theirs = impacts((UUID) row[4], id);
 				List<String> cohorts = mine.cohorts().stream().filter(theirs.cohorts()::contains).toList();
 				if (cohorts.isEmpty() || !lsoas.overlap(mine.areas(), theirs.areas())) {
 					continue;
@@ -117,6 +117,33 @@ class OverlappingProposals implements CumulativeContexts {
 		List<String> cohorts = mine.cohorts().stream().filter(shared::contains).toList();
 		return new CumulativeContext(others.size(), others, cohorts);
 	}
+
+	/**
+	 * What an evaluation's document leaves worse off and where. A stored evaluation never changes, so
+	 * each is read and parsed once and remembered (bounded): every evaluation looks through all the
+	 * pending and approved others, and reading each document every time made that quadratic.
+	 */
+	private NegativeImpacts impacts(UUID evaluation, UUID assessment) {
+		NegativeImpacts known = read.get(evaluation);
+		if (known != null) {
+			return known;
+		}
+		String document = entityManager
+			.createQuery("select e.document from StoredEvaluation e where e.id = :id", String.class)
+			.setParameter("id", evaluation)
+			.getSingleResult();
+		NegativeImpacts impacts = read(assessment, document);
+		if (read.size() >= REMEMBERED) {
+			read.clear();
+		}
+		read.put(evaluation, impacts);
+		return impacts;
+	}
+
+	/** Evaluations' impacts already read, by evaluation id; cleared whole when full (a cache, never the truth). */
+	private final java.util.Map<UUID, NegativeImpacts> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int REMEMBERED = 50_000;
 
 	private NegativeImpacts read(UUID id, String document) {
 		try {
