@@ -111,6 +111,9 @@ class DraftResumeBrowserTest {
 		saveAndContinue();
 		browser.choose("cohorts-AGE-impact-NEGATIVE");
 		browser.type("cohorts-AGE-evidence", "Nine in ten hearing aid users are over 65.");
+		// the age group names the people meant: the lens knows online-only routes bear on older people
+		browser.choose("cohorts-OLDER_PEOPLE-impact-NEGATIVE");
+		browser.type("cohorts-OLDER_PEOPLE-evidence", "Nine in ten hearing aid users are over 65.");
 		// every protected characteristic needs an answer before submission; not known is one
 		for (String code : java.util.List.of("DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP",
 				"PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
@@ -134,7 +137,7 @@ class DraftResumeBrowserTest {
 		browser.choose("barriers-DIGITAL_ONLY-severity-HIGH");
 		saveAndContinue();
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Core20PLUS5 clinical areas");
-		browser.choose("clinicalAreas-HYPERTENSION_LIPIDS");
+		// hearing aftercare touches no Core20PLUS5 clinical area
 		saveAndContinue();
 		browser.choose("evidence-dataDisaggregated-no");
 		browser.type("evidence-sources", "Repair visits by postcode and IMD decile, 2025.");

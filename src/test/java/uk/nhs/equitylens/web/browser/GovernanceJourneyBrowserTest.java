@@ -110,7 +110,7 @@ class GovernanceJourneyBrowserTest {
 		List<String> planned = row(dashboard, "Elective and Planned Care");
 		assertThat(Integer.parseInt(planned.get(1))).isEqualTo(outcomes.get("PLANNED_CARE").get("assessments").asInt())
 			.isGreaterThanOrEqualTo(BULK / 2);
-		assertThat(planned.get(2)).contains("SEVERE");
+		assertThat(planned.get(2)).contains("HIGH");
 		Matcher decisions = Pattern.compile("(\\d+) \\((\\d+)\\)").matcher(planned.get(3));
 		assertThat(decisions.matches()).as(planned.get(3)).isTrue();
 		assertThat(Integer.parseInt(decisions.group(1))).isPositive();
