@@ -92,7 +92,7 @@ public class Assessor {
 		Prepared prepared = prepare(document, context);
 		LensOutcome outcome = engine.evaluate(prepared.facts());
 		return new Evaluation(document,
-				result(outcome, document, prepared.report(), prepared.completeness(), context, formVersion),
+				result(outcome, engine, document, prepared.report(), prepared.completeness(), context, formVersion),
 				outcome.firings());
 	}
 
@@ -136,7 +136,7 @@ public class Assessor {
 				missing.stream().map(Violation::message).toList());
 		CumulativePressure pressure = context.count() == 0 ? null
 				: new CumulativePressure(context.count(),
-						context.proposals().stream().map(CumulativeContext.Other::title).toList(), context.cohorts());
+						context.proposals().stream().map(this::named).toList(), context.cohorts());
 		return new Prepared(facts.facts(document, core20, whole, pressure), report, missing);
 	}
 
@@ -152,7 +152,8 @@ public class Assessor {
 				note, p.attribution());
 	}
 
-	private AssessmentResult result(LensOutcome outcome, ProposalDocument document, DeprivationReport report,
+	private AssessmentResult result(LensOutcome outcome, LensEngine engine, ProposalDocument document,
+			DeprivationReport report,
 			List<Violation> missing, CumulativeContext context, String formVersion) {
 		Map<String, Integer> domainScores = new LinkedHashMap<>();
 		Map<String, Integer> residualDomainScores = new LinkedHashMap<>();
@@ -193,12 +194,13 @@ public class Assessor {
 			.map(LensOutcome.Found::ruleId)
 			.distinct()
 			.toList();
-		double credit = active.rulebase().policy().parameters().mitigationCredit();
+		// the credit of the rulebase that made this result: a replay or a what-if runs another
+		double credit = engine.rulebase().policy().parameters().mitigationCredit();
 		AssessmentResult.MitigationCredit mitigation = new AssessmentResult.MitigationCredit(
 				Math.round(outcome.answeredShare() * 1000) / 1000.0, credit, unmitigable,
 				creditSentence(outcome, credit, unmitigable));
 		AssessmentResult.AssessorView assessorView = document.assessorView() == null
-				|| document.assessorView().rating() == null ? null
+				|| document.assessorView().rating() == null || document.assessorView().rating().isBlank() ? null
 						: new AssessmentResult.AssessorView(document.assessorView().rating(),
 								document.assessorView().reason());
 		return new AssessmentResult(outcome.rating(), outcome.residualRating(), outcome.score(),
@@ -206,6 +208,15 @@ public class Assessor {
 				outcome.equityBenefit(), assurance, findings, requiredMitigations(outcome, document), mitigation,
 				benefits, assessorView, context.count() == 0 ? null : context, outcome.firedRules(), report,
 				outcome.rulebaseVersion(), formVersion);
+	}
+
+	/** An other proposal as the explanation names it: by title on the same board, by its board otherwise. */
+	private String named(CumulativeContext.Other other) {
+		if (other.title() != null) {
+			return other.title();
+		}
+		var board = vocabulary.boards().get(other.board());
+		return "a proposal of the " + (board == null ? other.board() : board.label()) + " board";
 	}
 
 	private static String creditSentence(LensOutcome outcome, double credit, List<String> unmitigable) {

@@ -103,8 +103,12 @@ class OverlappingProposals implements CumulativeContexts {
 					continue;
 				}
 				shared.addAll(cohorts);
-				others.add(new CumulativeContext.Other(id.toString(), (String) row[1], (String) row[2],
-						((AssessmentStatus) row[3]).name()));
+				String board = (String) row[2];
+				// another board's proposal is counted, never named: whoever reads this result (any board,
+				// or an ambassador's dry run) may not see other boards' proposals
+				boolean sameBoard = board.equals(document.board());
+				others.add(new CumulativeContext.Other(sameBoard ? id.toString() : null,
+						sameBoard ? (String) row[1] : null, board, ((AssessmentStatus) row[3]).name()));
 			}
 			if (page.size() < CumulativeImpactService.PAGE_SIZE) {
 				break;

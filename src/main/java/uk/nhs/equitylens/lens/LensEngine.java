@@ -18,7 +18,6 @@ import org.kie.api.runtime.rule.AgendaGroup;
 import uk.nhs.equitylens.lens.fact.Benefit;
 import uk.nhs.equitylens.lens.fact.Derived.Assurance;
 import uk.nhs.equitylens.lens.fact.Derived.AssuranceScore;
-import uk.nhs.equitylens.lens.fact.Derived.CommittedRemedy;
 import uk.nhs.equitylens.lens.fact.Derived.DomainScore;
 import uk.nhs.equitylens.lens.fact.Derived.EquityBenefit;
 import uk.nhs.equitylens.lens.fact.Derived.Rating;
@@ -103,13 +102,9 @@ public final class LensEngine {
 			.toList();
 		Map<Finding, String> ruleOf = findings.stream()
 			.collect(Collectors.toMap(LensOutcome.Found::finding, LensOutcome.Found::ruleId, (a, b) -> a));
-		Set<List<Object>> committed = objects(session, CommittedRemedy.class).stream()
-			.map(c -> List.<Object>of(c.finding(), c.code()))
-			.collect(Collectors.toSet());
 		Comparator<LensOutcome.Found> order = MOST_SERIOUS_FIRST;
 		List<LensOutcome.Requirement> requirements = objects(session, RequiredMitigation.class).stream()
-			.map(r -> new LensOutcome.Requirement(ruleOf.get(r.finding()), r.finding(), r.code(), r.reason(),
-					committed.contains(List.of(r.finding(), r.code()))))
+			.map(r -> new LensOutcome.Requirement(ruleOf.get(r.finding()), r.finding(), r.code(), r.reason()))
 			.sorted(Comparator.comparing((LensOutcome.Requirement r) -> new LensOutcome.Found(r.ruleId(), r.finding()), order)
 				.thenComparing(LensOutcome.Requirement::code)
 				.thenComparing(LensOutcome.Requirement::reason))

@@ -36,12 +36,6 @@ public record LensFacts(Proposal proposal, List<Cohort> cohorts, List<Barrier> b
 		mitigations = List.copyOf(mitigations);
 	}
 
-	/** The same facts under other cumulative pressure. */
-	public LensFacts withCumulative(CumulativePressure pressure) {
-		return new LensFacts(proposal, cohorts, barriers, clinicalAreas, accessChanges, evidence, engagement,
-				monitoring, mitigations, answers, completeness, pressure);
-	}
-
 	/** Every fact, in a fixed order (the same input always inserts the same way). */
 	List<Object> all() {
 		List<Object> facts = new ArrayList<>();

@@ -23,8 +23,8 @@ public record LensOutcome(String rulebaseVersion, String rating, String residual
 	public record Found(String ruleId, Finding finding) {
 	}
 
-	/** A mitigation a finding requires, with the finding's rule and whether a committed mitigation answers it. */
-	public record Requirement(String ruleId, Finding finding, String code, String reason, boolean satisfied) {
+	/** A mitigation a finding requires, with the finding's rule and the remedy table's reason. */
+	public record Requirement(String ruleId, Finding finding, String code, String reason) {
 	}
 
 	/** A benefit and the rule that credited it. */

@@ -99,7 +99,8 @@ public class ResultWords {
 
 	/** Whether the ambassador recorded a rating of their own. */
 	public boolean hasAssessorView(AssessmentResult result) {
-		return result.assessorView() != null && result.assessorView().rating() != null;
+		return result.assessorView() != null && result.assessorView().rating() != null
+				&& !result.assessorView().rating().isBlank();
 	}
 
 	/**

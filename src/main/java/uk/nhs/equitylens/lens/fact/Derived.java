@@ -24,10 +24,6 @@ public final class Derived {
 			changes = List.copyOf(changes);
 		}
 
-		public boolean isRouteLost() {
-			return factor > 1.0;
-		}
-
 	}
 
 	/** The reach factor for the number of people affected. */

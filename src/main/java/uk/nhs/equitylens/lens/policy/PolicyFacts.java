@@ -87,10 +87,6 @@ public final class PolicyFacts {
 
 		public static final String NONE = "NONE";
 
-		public boolean answers() {
-			return !NONE.equals(mitigation);
-		}
-
 	}
 
 	/** {@code assurance.csv}: what a gap in the assessment costs its assurance domain. */

@@ -264,7 +264,9 @@ public final class PolicyLoader {
 					c.fail("name", "\"" + name + "\" is not a parameter the lens reads; they are " + names);
 					continue;
 				}
-				Double value = name.equals("mitigation_credit") ? c.number("value", 0, 1) : c.number("value", 0, 1000);
+				// with bands that double, a credit of 0.5 to 0.75 moves a fully mitigated residual one band at
+				// least (property 7) and two at most (property 6): outside it, the promises would not hold
+				Double value = name.equals("mitigation_credit") ? c.number("value", 0.5, 0.75) : c.number("value", 0, 1000);
 				if (value != null && values.put(name, value) != null) {
 					c.fail("name", name + " is given twice");
 				}
