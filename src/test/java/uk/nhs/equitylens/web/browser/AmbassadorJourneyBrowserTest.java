@@ -84,7 +84,7 @@ class AmbassadorJourneyBrowserTest {
 		browser.choose("barriers-DIGITAL_ONLY-severity-HIGH");
 		browser.screenshot("ambassador-06-barriers");
 		saveAndContinue();
-		browser.choose("clinicalAreas-HYPERTENSION_LIPIDS");
+		// hearing aftercare touches no Core20PLUS5 clinical area
 		saveAndContinue();
 		browser.choose("evidence-dataDisaggregated-no");
 		browser.type("evidence-sources", "Booking system data, 2025.");

@@ -172,7 +172,7 @@ class DraftResumeBrowserTest {
 		assertThat(rating).isIn("HIGH", "SEVERE");
 		assertThat(residualBefore).isEqualTo(rating);
 		assertThat(driver.findElement(By.id("NON_DIGITAL_ROUTE-hint")).getText()).contains("Required by ACC-001", "Not satisfied");
-		assertThat(driver.findElement(By.id("PROPORTIONATE_UNIVERSALISM-hint")).getText()).contains("Not satisfied");
+		assertThat(driver.findElement(By.id("DIGITAL_SUPPORT-hint")).getText()).contains("Not satisfied");
 		assertThat(history()).hasSize(1);
 		browser.screenshot("draft-11-result");
 
@@ -181,15 +181,15 @@ class DraftResumeBrowserTest {
 		browser.type("NON_DIGITAL_ROUTE-due-day", "30");
 		browser.type("NON_DIGITAL_ROUTE-due-month", "6");
 		browser.type("NON_DIGITAL_ROUTE-due-year", "2027");
-		browser.choose("PROPORTIONATE_UNIVERSALISM-response-DECLINED");
+		browser.choose("DIGITAL_SUPPORT-response-DECLINED");
 		browser.press("Save responses and re-assess");
 		assertThat(driver.getTitle()).startsWith("Error: ");
 		assertThat(browser.errorSummary()).containsExactly(
-				"Explain why not: Extra resource targeted to Core20 areas and PLUS groups");
+				"Explain why not: Assisted digital support: help to use it, devices or data, proxy access");
 		assertThat(value("NON_DIGITAL_ROUTE-owner")).isEqualTo("Audiology service manager");
 		assertThat(history()).hasSize(1);
 		browser.screenshot("draft-12-decline-without-reason");
-		browser.type("PROPORTIONATE_UNIVERSALISM-reason", DECLINED);
+		browser.type("DIGITAL_SUPPORT-reason", DECLINED);
 		browser.press("Save responses and re-assess");
 
 		assertThat(driver.getTitle()).doesNotStartWith("Error: ");
@@ -198,13 +198,13 @@ class DraftResumeBrowserTest {
 		assertThat(driver.findElement(By.id("rating")).getText()).isEqualTo(rating);
 		assertThat(driver.findElement(By.id("NON_DIGITAL_ROUTE-hint")).getText()).contains("Satisfied")
 			.doesNotContain("Not satisfied");
-		assertThat(driver.findElement(By.id("PROPORTIONATE_UNIVERSALISM-hint")).getText()).contains("Not satisfied");
+		assertThat(driver.findElement(By.id("DIGITAL_SUPPORT-hint")).getText()).contains("Not satisfied");
 		assertThat(driver.findElement(By.id("NON_DIGITAL_ROUTE-response")).isSelected()).isTrue();
 		assertThat(value("NON_DIGITAL_ROUTE-owner")).isEqualTo("Audiology service manager");
 		assertThat(value("NON_DIGITAL_ROUTE-due-day") + "/" + value("NON_DIGITAL_ROUTE-due-month") + "/"
 				+ value("NON_DIGITAL_ROUTE-due-year")).isEqualTo("30/6/2027");
-		assertThat(driver.findElement(By.id("PROPORTIONATE_UNIVERSALISM-response-DECLINED")).isSelected()).isTrue();
-		assertThat(value("PROPORTIONATE_UNIVERSALISM-reason")).isEqualTo(DECLINED);
+		assertThat(driver.findElement(By.id("DIGITAL_SUPPORT-response-DECLINED")).isSelected()).isTrue();
+		assertThat(value("DIGITAL_SUPPORT-reason")).isEqualTo(DECLINED);
 		List<List<String>> history = history();
 		assertThat(history).hasSize(2);
 		assertThat(history.get(0).get(0)).isEqualTo("#2");
