@@ -39,6 +39,9 @@ abstract class CumulativePressureContract {
 
 	private static final String SHEFFIELD = "E01007823";
 
+	/** City of London 001A: used by no other test. */
+	private static final String CITY = "E01000001";
+
 	private static final String LEWISHAM = "E01003189";
 
 	private static final String CORNWALL = "E01018750";
@@ -95,6 +98,24 @@ abstract class CumulativePressureContract {
 				"/api/assessments/" + second.get("id").asString() + "/mitigations", responses.toString());
 		assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
 		assertThat(latest(json.readTree(revised.body())).get("cumulative").get("count").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherBoardsProposalIsCountedButNeverNamed() throws Exception {
+		ObjectNode digital = proposal("City digital-board secret", CITY);
+		digital.put("board", "DIGITAL");
+		submit(digital);
+
+		JsonNode planned = submit(proposal("City planned care", CITY));
+
+		JsonNode cumulative = latest(planned).get("cumulative");
+		assertThat(cumulative.get("count").asInt()).isEqualTo(1);
+		JsonNode other = cumulative.get("proposals").get(0);
+		assertThat(other.get("board").asString()).isEqualTo("DIGITAL");
+		assertThat(other.path("title").isNull() || other.path("title").isMissingNode()).isTrue();
+		assertThat(other.path("id").isNull() || other.path("id").isMissingNode()).isTrue();
+		assertThat(latest(planned).toString()).doesNotContain("digital-board secret")
+			.contains("a proposal of the Digital and Data board");
 	}
 
 	@Test
