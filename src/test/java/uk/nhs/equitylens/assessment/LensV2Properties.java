@@ -53,6 +53,24 @@ class LensV2Properties {
 	}
 
 	@Property(tries = 150)
+	void unknownNeutralAndOmittedAreTheSameHarmAndNegativeIsNeverLess(@ForAll("valid") ProposalDocument document,
+			@ForAll("cohortCode") String code) {
+		List<ProposalDocument.CohortAnswer> others = document.cohorts().stream().filter(c -> !c.code().equals(code))
+			.toList();
+		AssessmentResult omitted = evaluate(withCohorts(document, others));
+		AssessmentResult neutral = evaluate(withCohorts(document, plus(others, code, "NEUTRAL", "No different effect.")));
+		AssessmentResult unknown = evaluate(withCohorts(document, plus(others, code, "UNKNOWN", null)));
+		AssessmentResult negative = evaluate(withCohorts(document, plus(others, code, "NEGATIVE", "Worse off.")));
+
+		assertThat(neutral.score()).isEqualTo(omitted.score());
+		assertThat(unknown.score()).isEqualTo(omitted.score());
+		assertThat(unknown.rating()).isEqualTo(omitted.rating());
+		assertThat(negative.score()).isGreaterThanOrEqualTo(omitted.score());
+		assertThat(order(negative.rating())).isGreaterThanOrEqualTo(order(omitted.rating()));
+		assertThat(unknown.assurance().gaps()).as("UNKNOWN is an assurance gap").contains("EVD-003");
+	}
+
+	@Property(tries = 150)
 	void raisingABarriersSeverityNeverLowersTheScore(@ForAll("withBarrier") ProposalDocument document) {
 		List<BarrierAnswer> raised = new ArrayList<>(document.barriers());
 		BarrierAnswer first = raised.get(0);
@@ -127,6 +145,11 @@ class LensV2Properties {
 	}
 
 	@Provide
+	Arbitrary<String> cohortCode() {
+		return Arbitraries.of(List.copyOf(Proposals.vocabulary().cohorts().keySet()));
+	}
+
+	@Provide
 	Arbitrary<Integer> factor() {
 		return Arbitraries.integers().between(2, 20);
 	}
@@ -147,6 +170,19 @@ class LensV2Properties {
 	private static ProposalDocument withBarriers(ProposalDocument d, List<BarrierAnswer> barriers) {
 		return new ProposalDocument(d.title(), d.board(), d.proposalType(), d.summary(), d.population(), d.cohorts(),
 				barriers, d.clinicalAreas(), d.accessChanges(), d.evidence(), d.engagement(), d.monitoring(),
+				d.mitigations(), d.assessorView(), d.more());
+	}
+
+	private static List<ProposalDocument.CohortAnswer> plus(List<ProposalDocument.CohortAnswer> others, String code,
+			String impact, String evidence) {
+		List<ProposalDocument.CohortAnswer> cohorts = new ArrayList<>(others);
+		cohorts.add(new ProposalDocument.CohortAnswer(code, impact, evidence));
+		return cohorts;
+	}
+
+	private static ProposalDocument withCohorts(ProposalDocument d, List<ProposalDocument.CohortAnswer> cohorts) {
+		return new ProposalDocument(d.title(), d.board(), d.proposalType(), d.summary(), d.population(), cohorts,
+				d.barriers(), d.clinicalAreas(), d.accessChanges(), d.evidence(), d.engagement(), d.monitoring(),
 				d.mitigations(), d.assessorView(), d.more());
 	}
 
