@@ -232,7 +232,13 @@ class CrashRecoveryIT {
 			return;
 		}
 		JsonNode evaluation = evaluations.get(0);
-		softly.assertThat(evaluation.path("result").path("rating").asString()).as("%s rating", id).isEqualTo("SEVERE");
+		// a whole result: rated, assured and versioned (the example is HIGH, SEVERE once the stream's
+		// earlier submissions in the same areas add cumulative pressure)
+		JsonNode result = evaluation.path("result");
+		softly.assertThat(result.path("rating").asString()).as("%s rating", id).isIn("HIGH", "SEVERE");
+		softly.assertThat(result.path("assurance").path("level").asString()).as("%s assurance", id)
+			.isIn("STRONG", "ADEQUATE", "WEAK");
+		softly.assertThat(result.path("rulebaseVersion").asString()).as("%s rulebase version", id).startsWith("sha256:");
 		Api.Response audit = api.get(GOVERNANCE, "/api/assessments/" + id + "/audit");
 		softly.assertThat(audit.status()).as("GET /api/assessments/%s/audit: %s", id, audit).isEqualTo(200);
 		if (audit.status() != 200) {
