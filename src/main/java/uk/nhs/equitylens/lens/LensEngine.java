@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -102,10 +101,10 @@ public final class LensEngine {
 			.toList();
 		Map<Finding, String> ruleOf = findings.stream()
 			.collect(Collectors.toMap(LensOutcome.Found::finding, LensOutcome.Found::ruleId, (a, b) -> a));
-		Comparator<LensOutcome.Found> order = MOST_SERIOUS_FIRST;
 		List<LensOutcome.Requirement> requirements = objects(session, RequiredMitigation.class).stream()
 			.map(r -> new LensOutcome.Requirement(ruleOf.get(r.finding()), r.finding(), r.code(), r.reason()))
-			.sorted(Comparator.comparing((LensOutcome.Requirement r) -> new LensOutcome.Found(r.ruleId(), r.finding()), order)
+			.sorted(Comparator.comparing((LensOutcome.Requirement r) -> new LensOutcome.Found(r.ruleId(), r.finding()),
+					MOST_SERIOUS_FIRST)
 				.thenComparing(LensOutcome.Requirement::code)
 				.thenComparing(LensOutcome.Requirement::reason))
 			.toList();

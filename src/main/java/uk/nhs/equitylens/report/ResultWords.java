@@ -31,11 +31,8 @@ public class ResultWords {
 
 	private final Vocabulary vocabulary;
 
-	private final List<String> ratingOrder;
-
 	ResultWords(Vocabulary vocabulary) {
 		this.vocabulary = vocabulary;
-		this.ratingOrder = List.copyOf(vocabulary.ratings().keySet());
 	}
 
 	/** Findings about harm (everything but assurance), in the lens's order. */
@@ -108,7 +105,8 @@ public class ResultWords {
 	 * lower, 0 the same, positive higher.
 	 */
 	public int assessorComparedWithLens(AssessmentResult result) {
-		return Integer.compare(ratingOrder.indexOf(result.assessorView().rating()), ratingOrder.indexOf(result.rating()));
+		return Integer.compare(vocabulary.ratingRank(result.assessorView().rating()),
+				vocabulary.ratingRank(result.rating()));
 	}
 
 	/** "Lens: HIGH. Ambassador: MODERATE — reason". */

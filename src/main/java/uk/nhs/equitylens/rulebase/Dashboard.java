@@ -29,13 +29,12 @@ public class Dashboard {
 
 	private final JsonMapper json;
 
-	/** The ratings from lowest to highest, as the vocabulary lists them. */
-	private final List<String> ratingOrder;
+	private final Vocabulary vocabulary;
 
 	Dashboard(JdbcTemplate jdbc, JsonMapper json, Vocabulary vocabulary) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.ratingOrder = List.copyOf(vocabulary.ratings().keySet());
+		this.vocabulary = vocabulary;
 	}
 
 	@Transactional(readOnly = true)
@@ -87,8 +86,8 @@ public class Dashboard {
 				where e.sequence = (select max(l.sequence) from evaluation l where l.assessment_id = a.id)
 				""", row -> {
 			JsonNode result = json.readTree(row.getString("result"));
-			int assessor = ratingOrder.indexOf(result.path("assessorView").path("rating").asString(""));
-			int lens = ratingOrder.indexOf(row.getString("rating"));
+			int assessor = vocabulary.ratingRank(result.path("assessorView").path("rating").asString(""));
+			int lens = vocabulary.ratingRank(row.getString("rating"));
 			if (assessor < 0 || lens < 0) {
 				return;
 			}

@@ -137,6 +137,11 @@ public final class Vocabulary {
 		return ratings;
 	}
 
+	/** A rating's place from the lowest (0, LOW) up, as the vocabulary lists them; -1 for no rating code. */
+	public int ratingRank(String code) {
+		return List.copyOf(ratings.keySet()).indexOf(code);
+	}
+
 	public Map<String, Term> mitigations() {
 		return mitigations;
 	}
